@@ -1,0 +1,34 @@
+/**
+ * What went wrong, in terms a user can act on. The UI chooses its words and actions from the kind.
+ * - `auth`: the token was refused (401/403) or is missing.
+ * - `notFound`: 404 for one contact.
+ * - `rateLimited`: 429 after retries; `retryAfterMs` when the server said.
+ * - `server`: 5xx, an unexpected status or a redirect (never followed: it would carry the token).
+ * - `offline`: the network failed or the request timed out.
+ * - `badData`: the body was not the documented shape (HTML from a proxy, truncated JSON…).
+ * - `config`: the base URL is refused before any request (not https, or http to a non-loopback host).
+ * - `cancelled`: the caller aborted.
+ */
+export type LinqErrorKind = 'auth' | 'notFound' | 'rateLimited' | 'server' | 'offline' | 'badData' | 'config' | 'cancelled';
+
+/** The one error type the API client throws. Its message never contains the token. */
+export class LinqApiError extends Error {
+  override readonly name = 'LinqApiError';
+
+  constructor(
+    readonly kind: LinqErrorKind,
+    message: string,
+    readonly details: { readonly status?: number; readonly retryAfterMs?: number; readonly cause?: unknown } = {},
+  ) {
+    super(message);
+  }
+
+  get status(): number | undefined {
+    return this.details.status;
+  }
+}
+
+/** True for a `LinqApiError` of the given kind. */
+export function isLinqError(error: unknown, kind?: LinqErrorKind): error is LinqApiError {
+  return error instanceof LinqApiError && (kind === undefined || error.kind === kind);
+}

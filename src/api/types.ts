@@ -1,0 +1,43 @@
+/** The user who owns a contact in the organisation. Every field may be absent in real data. */
+export interface ContactOwner {
+  readonly id?: number;
+  readonly email?: string;
+  readonly firstName?: string;
+  readonly lastName?: string;
+  readonly name?: string;
+}
+
+/**
+ * A Linq contact after validation. Text fields the API documents as strings are `undefined` when the
+ * server sent `null`, an empty string, a non-string or nothing. All text is untrusted: show it as text.
+ */
+export interface Contact {
+  readonly id: number;
+  readonly firstName?: string;
+  readonly lastName?: string;
+  readonly fullName?: string;
+  readonly email?: string;
+  readonly phoneNumber?: string;
+  readonly company?: string;
+  readonly title?: string;
+  readonly location?: string;
+  /** Any string the server sent; only show it when it is an `https:` URL. */
+  readonly imageUrl?: string;
+  readonly createdAt?: string;
+  readonly updatedAt?: string;
+  readonly owner?: ContactOwner;
+}
+
+/** Paging facts from a list reply. `totalPages`/`totalCount` may change while paging. */
+export interface Pagination {
+  readonly currentPage: number;
+  readonly perPage: number;
+  readonly totalPages: number;
+  readonly totalCount: number;
+}
+
+/** One page of `GET /contacts`. */
+export interface ContactPage {
+  readonly contacts: readonly Contact[];
+  readonly pagination: Pagination;
+}

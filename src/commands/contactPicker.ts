@@ -1,0 +1,95 @@
+import * as vscode from 'vscode';
+import type { Contact } from '../api/types';
+import type { LinqSession } from '../contacts/linqSession';
+import { describeError } from '../errors/describeError';
+import { displayName, titleAndCompany, truncate } from '../format/contactText';
+
+interface ContactItem extends vscode.QuickPickItem {
+  readonly contact: Contact;
+}
+
+function toItem(contact: Contact): ContactItem {
+  return {
+    label: truncate(displayName(contact), 100),
+    description: contact.email !== undefined ? truncate(contact.email, 100) : undefined,
+    detail: truncate(titleAndCompany(contact), 120) || undefined,
+    contact,
+  };
+}
+
+/** How often the list is refreshed while contacts keep arriving. */
+const REFRESH_MS = 200;
+
+/**
+ * A quick pick over all the organisation's contacts, matching name, email, company and title as the
+ * user types. It opens with what is loaded and fills in the rest from the all-contacts walk, busy
+ * with a count until done. Resolves with the chosen contact, or `undefined`.
+ */
+export function pickContact(session: LinqSession, placeholder: string): Promise<Contact | undefined> {
+  const pick = vscode.window.createQuickPick<ContactItem>();
+  pick.placeholder = placeholder;
+  pick.matchOnDescription = true;
+  pick.matchOnDetail = true;
+  pick.ignoreFocusOut = false;
+  const items: ContactItem[] = [];
+  const seen = new Set<number>();
+  const add = (contacts: readonly Contact[]): void => {
+    for (const contact of contacts) {
+      if (!seen.has(contact.id)) {
+        seen.add(contact.id);
+        items.push(toItem(contact));
+      }
+    }
+  };
+  add(session.knownContacts());
+  pick.items = items;
+  pick.busy = true;
+  pick.title = vscode.l10n.t('Linq: Search Contacts ({0} loaded…)', items.length);
+
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let shown = items.length;
+  const flush = (): void => {
+    timer = undefined;
+    if (items.length !== shown) {
+      shown = items.length;
+      const active = pick.activeItems[0];
+      pick.items = items;
+      // Keep the user's highlighted row; otherwise let the quick pick highlight the first match.
+      if (active) {
+        pick.activeItems = [active];
+      }
+    }
+  };
+  const walk = session.loadAll((all, progress, done) => {
+    add(all);
+    pick.title = done
+      ? vscode.l10n.t('Linq: Search Contacts ({0} contacts)', items.length)
+      : vscode.l10n.t('Linq: Search Contacts ({0} of {1} loaded…)', items.length, progress?.totalCount ?? '?');
+    if (done) {
+      clearTimeout(timer);
+      flush();
+      pick.busy = false;
+    } else {
+      timer ??= setTimeout(flush, REFRESH_MS);
+    }
+  });
+  walk.promise.catch((error: unknown) => {
+    pick.busy = false;
+    pick.title = vscode.l10n.t('Linq: Search Contacts ({0} loaded) — {1}', items.length, describeError(error));
+  });
+
+  return new Promise<Contact | undefined>((resolve) => {
+    let chosen: Contact | undefined;
+    pick.onDidAccept(() => {
+      chosen = pick.selectedItems[0]?.contact ?? pick.activeItems[0]?.contact;
+      pick.hide();
+    });
+    pick.onDidHide(() => {
+      clearTimeout(timer);
+      walk.dispose();
+      pick.dispose();
+      resolve(chosen);
+    });
+    pick.show();
+  });
+}

@@ -1,0 +1,36 @@
+/** Ids shared with package.json: keep the two in step. */
+export const EXTENSION_ID = 'linq-contacts-dev.linq-contacts';
+export const VIEW_ID = 'linqContacts';
+export const PANEL_VIEW_TYPE = 'linqContacts.contact';
+export const SECRET_KEY = 'linqContacts.apiToken';
+
+export const Commands = {
+  setToken: 'linqContacts.setToken',
+  clearToken: 'linqContacts.clearToken',
+  refresh: 'linqContacts.refresh',
+  lookupById: 'linqContacts.lookupById',
+  search: 'linqContacts.search',
+  copyEmail: 'linqContacts.copyEmail',
+  copyPhone: 'linqContacts.copyPhone',
+  copyVCard: 'linqContacts.copyVCard',
+  filter: 'linqContacts.filter',
+  clearFilter: 'linqContacts.clearFilter',
+  groupByCompany: 'linqContacts.groupByCompany',
+  ungroup: 'linqContacts.ungroup',
+  openContact: 'linqContacts.openContact',
+  loadMore: 'linqContacts.loadMore',
+} as const;
+
+export const Settings = {
+  section: 'linqContacts',
+  apiBaseUrl: 'apiBaseUrl',
+  pageSize: 'pageSize',
+} as const;
+
+/** Context keys used in `when` clauses. */
+export const ContextKeys = {
+  ready: 'linqContacts.ready',
+  hasToken: 'linqContacts.hasToken',
+  filtered: 'linqContacts.filtered',
+  grouped: 'linqContacts.grouped',
+} as const;

@@ -1,0 +1,55 @@
+import type { Contact } from '../api/types';
+
+/** The name to show: full name, else first + last, else email, else "Contact #id". */
+export function displayName(contact: Contact): string {
+  const parts = [contact.firstName, contact.lastName].filter((p): p is string => p !== undefined);
+  return contact.fullName ?? (parts.length > 0 ? parts.join(' ') : undefined) ?? contact.email ?? `Contact #${contact.id}`;
+}
+
+/** "Title · Company", from what is present (empty when neither is). */
+export function titleAndCompany(contact: Contact): string {
+  return [contact.title, contact.company].filter((p): p is string => p !== undefined).join(' · ');
+}
+
+/** The owner's name as best known. */
+export function ownerName(contact: Contact): string | undefined {
+  const owner = contact.owner;
+  if (!owner) {
+    return undefined;
+  }
+  const parts = [owner.firstName, owner.lastName].filter((p): p is string => p !== undefined);
+  return owner.name ?? (parts.length > 0 ? parts.join(' ') : undefined);
+}
+
+/**
+ * `contextValue` for a contact row: `contact`, plus ` email` / ` phone` when the contact has them, so
+ * menus show "Copy Email" and "Copy Phone Number" only where they make sense.
+ */
+export function contactContextValue(contact: Contact): string {
+  return ['contact', contact.email ? 'email' : undefined, contact.phoneNumber ? 'phone' : undefined].filter(Boolean).join(' ');
+}
+
+/** Lower-cased, accent-folded text for matching. */
+export function foldForSearch(text: string): string {
+  return text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
+}
+
+/** The text a filter or search matches against: name, email, company and title. */
+export function searchableText(contact: Contact): string {
+  return foldForSearch([displayName(contact), contact.email, contact.company, contact.title].filter(Boolean).join('\n'));
+}
+
+/** True when every word of the query occurs in the contact's name, email, company or title. */
+export function matchesQuery(contact: Contact, query: string): boolean {
+  const words = foldForSearch(query).split(/\s+/).filter((w) => w.length > 0);
+  if (words.length === 0) {
+    return true;
+  }
+  const haystack = searchableText(contact);
+  return words.every((w) => haystack.includes(w));
+}
+
+/** Shortens very long values for one-line places (rows, quick picks); the detail tab shows them whole. */
+export function truncate(text: string, max = 120): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+}

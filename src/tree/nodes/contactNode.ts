@@ -1,0 +1,52 @@
+import * as vscode from 'vscode';
+import type { Contact } from '../../api/types';
+import { Commands } from '../../constants';
+import { contactContextValue, displayName, ownerName, titleAndCompany, truncate } from '../../format/contactText';
+
+/** One contact row. Its id is stable (per group when grouped), so a refresh keeps the selection. */
+export class ContactNode {
+  readonly kind = 'contact';
+
+  constructor(
+    readonly contact: Contact,
+    readonly groupKey?: string,
+  ) {}
+
+  get id(): string {
+    return this.groupKey === undefined ? `contact:${this.contact.id}` : `group:${this.groupKey}/contact:${this.contact.id}`;
+  }
+
+  toTreeItem(): vscode.TreeItem {
+    const c = this.contact;
+    const item = new vscode.TreeItem(truncate(displayName(c), 80), vscode.TreeItemCollapsibleState.None);
+    item.id = this.id;
+    item.description = truncate(titleAndCompany(c), 80);
+    item.iconPath = new vscode.ThemeIcon('person');
+    item.contextValue = contactContextValue(c);
+    item.tooltip = tooltip(c);
+    item.accessibilityInformation = { label: [displayName(c), titleAndCompany(c)].filter(Boolean).join(', ') };
+    item.command = { command: Commands.openContact, title: vscode.l10n.t('Open Contact'), arguments: [c] };
+    return item;
+  }
+}
+
+/** Contact details as Markdown; every contact value goes through `appendText`, so markup stays text. */
+function tooltip(c: Contact): vscode.MarkdownString {
+  const md = new vscode.MarkdownString();
+  md.appendMarkdown('**').appendText(displayName(c)).appendMarkdown('**\n\n');
+  const rows: Array<[string, string | undefined]> = [
+    [vscode.l10n.t('Title'), c.title],
+    [vscode.l10n.t('Company'), c.company],
+    [vscode.l10n.t('Email'), c.email],
+    [vscode.l10n.t('Phone'), c.phoneNumber],
+    [vscode.l10n.t('Location'), c.location],
+    [vscode.l10n.t('Owner'), ownerName(c)],
+  ];
+  for (const [label, value] of rows) {
+    if (value !== undefined) {
+      md.appendText(`${label}: `).appendText(truncate(value, 200)).appendMarkdown('  \n');
+    }
+  }
+  md.appendText(vscode.l10n.t('Contact #{0}', c.id));
+  return md;
+}

@@ -1,0 +1,61 @@
+import * as vscode from 'vscode';
+import type { Contact } from '../api/types';
+import { displayName, ownerName } from '../format/contactText';
+import { isAllowedHref, isHttpsUrl, type ContactView, type DetailField } from './protocol';
+
+/** A date in the user's locale, or the raw text when it is not a date. */
+function formatDate(value: string, language: string): string {
+  const date = new Date(value);
+  if (Number.isNaN(date.getTime())) {
+    return value;
+  }
+  try {
+    return new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short' }).format(date);
+  } catch {
+    return new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' }).format(date);
+  }
+}
+
+function initialsOf(name: string): string {
+  const letters = name
+    .split(/\s+/)
+    .map((w) => [...w][0] ?? '')
+    .filter((ch) => /\p{L}|\p{N}/u.test(ch));
+  return (letters.slice(0, 2).join('') || '?').toUpperCase();
+}
+
+/** Builds what the tab shows: only fields with a value, links only with allowed schemes. */
+export function toContactView(contact: Contact, language: string = vscode.env.language): ContactView {
+  const name = displayName(contact);
+  const fields: DetailField[] = [];
+  const add = (key: DetailField['key'], label: string, value: string | undefined, href?: string): void => {
+    if (value !== undefined) {
+      fields.push(href !== undefined && isAllowedHref(href) ? { key, label, value, href } : { key, label, value });
+    }
+  };
+  add('title', vscode.l10n.t('Title'), contact.title);
+  add('company', vscode.l10n.t('Company'), contact.company);
+  add('email', vscode.l10n.t('Email'), contact.email, contact.email && `mailto:${encodeURIComponent(contact.email).replace(/%40/g, '@')}`);
+  add('phone', vscode.l10n.t('Phone'), contact.phoneNumber, contact.phoneNumber && `tel:${contact.phoneNumber.replace(/[^\d+*#]/g, '')}`);
+  add('location', vscode.l10n.t('Location'), contact.location);
+  add('owner', vscode.l10n.t('Owner'), ownerName(contact));
+  add('ownerEmail', vscode.l10n.t("Owner's email"), contact.owner?.email, contact.owner?.email && `mailto:${encodeURIComponent(contact.owner.email).replace(/%40/g, '@')}`);
+  add('created', vscode.l10n.t('Created'), contact.createdAt && formatDate(contact.createdAt, language));
+  add('updated', vscode.l10n.t('Updated'), contact.updatedAt && formatDate(contact.updatedAt, language));
+  return {
+    id: contact.id,
+    name,
+    initials: initialsOf(name),
+    avatarUrl: contact.imageUrl !== undefined && isHttpsUrl(contact.imageUrl) ? contact.imageUrl : undefined,
+    fields,
+    hasEmail: contact.email !== undefined,
+    hasPhone: contact.phoneNumber !== undefined,
+    labels: {
+      copyEmail: vscode.l10n.t('Copy email'),
+      copyPhone: vscode.l10n.t('Copy phone'),
+      copyVCard: vscode.l10n.t('Copy as vCard'),
+      refresh: vscode.l10n.t('Refresh'),
+      avatarAlt: vscode.l10n.t('Photo of {0}', name),
+    },
+  };
+}

@@ -1,0 +1,107 @@
+/**
+ * `npm run bench`: the paging engine against the stand-in (its own child process, 10,000 contacts,
+ * 50 ms latency, per_page 100, concurrency 4), measured in one run against a naive sequential loop and
+ * the ideal for that concurrency; then again with faults (every 5th request a 500, every 7th a 429).
+ * Prints figures and, last, one JSON line. Exits non-zero only when it could not run.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import * as path from 'node:path';
+import * as readline from 'node:readline';
+import { loadAllContacts } from '../../src/api/contactPager';
+import { LinqClient } from '../../src/api/linqClient';
+
+const CONTACTS = 10_000;
+const LATENCY_MS = 50;
+const PER_PAGE = 100;
+const CONCURRENCY = 4;
+const TOKEN = 'bench-token';
+
+async function standIn(extra: string[]): Promise<{ baseUrl: string; child: ChildProcess }> {
+  const cli = path.join(__dirname, '..', 'server', 'cli.js');
+  const child = spawn(process.execPath, [cli, '--count', String(CONTACTS), '--latency', String(LATENCY_MS), '--token', TOKEN, ...extra], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const line = await new Promise<string>((resolve, reject) => {
+    child.once('error', reject);
+    child.once('exit', (code) => reject(new Error(`stand-in exited (${code})`)));
+    readline.createInterface({ input: child.stdout! }).once('line', resolve);
+  });
+  return { baseUrl: (JSON.parse(line) as { baseUrl: string }).baseUrl, child };
+}
+
+/** A client whose requests are counted. */
+function countingClient(baseUrl: string): { client: LinqClient; requests: () => number } {
+  let requests = 0;
+  const counting: typeof fetch = (input, init) => {
+    requests++;
+    return fetch(input, init);
+  };
+  return { client: new LinqClient({ baseUrl, token: TOKEN, fetch: counting, retryLimit: 8 }), requests: () => requests };
+}
+
+async function engine(baseUrl: string): Promise<{ firstPageMs: number; allMs: number; contacts: number; unique: number; requests: number }> {
+  const { client, requests } = countingClient(baseUrl);
+  const started = performance.now();
+  let firstPageMs = 0;
+  const all = await loadAllContacts(client, {
+    perPage: PER_PAGE,
+    concurrency: CONCURRENCY,
+    onContacts: () => {
+      firstPageMs ||= performance.now() - started;
+    },
+  });
+  return { firstPageMs, allMs: performance.now() - started, contacts: all.length, unique: new Set(all.map((c) => c.id)).size, requests: requests() };
+}
+
+async function sequential(baseUrl: string): Promise<number> {
+  const { client } = countingClient(baseUrl);
+  const started = performance.now();
+  for (let page = 1; ; page++) {
+    const reply = await client.listContacts(page, PER_PAGE);
+    if (reply.contacts.length === 0 || page >= reply.pagination.totalPages) {
+      break;
+    }
+  }
+  return performance.now() - started;
+}
+
+async function main(): Promise<void> {
+  const plain = await standIn([]);
+  let result: Record<string, number>;
+  try {
+    await engine(plain.baseUrl); // warm-up: connections, JIT
+    const run = await engine(plain.baseUrl);
+    const sequentialMs = await sequential(plain.baseUrl);
+    const pages = Math.ceil(CONTACTS / PER_PAGE);
+    const idealMs = (1 + Math.ceil((pages - 1) / CONCURRENCY)) * LATENCY_MS;
+    result = {
+      contacts: run.contacts,
+      unique: run.unique,
+      pages,
+      requests: run.requests,
+      firstPageMs: Math.round(run.firstPageMs),
+      allMs: Math.round(run.allMs),
+      sequentialMs: Math.round(sequentialMs),
+      idealMs,
+      speedup: Number((sequentialMs / run.allMs).toFixed(2)),
+      overIdeal: Number((run.allMs / idealMs).toFixed(3)),
+    };
+  } finally {
+    plain.child.kill();
+  }
+  const faulty = await standIn(['--fail-every', '5', '--rate-limit-every', '7', '--retry-after', '1']);
+  try {
+    const run = await engine(faulty.baseUrl);
+    result = { ...result, uniqueWithFaults: run.unique, contactsWithFaults: run.contacts, requestsWithFaults: run.requests, allMsWithFaults: Math.round(run.allMs) };
+  } finally {
+    faulty.child.kill();
+  }
+  result.rssMB = Math.round(process.memoryUsage().rss / 1024 / 1024);
+  console.log(`engine: first page ${result.firstPageMs} ms, all ${result.contacts} contacts in ${result.allMs} ms (${result.requests} requests)`);
+  console.log(`sequential loop: ${result.sequentialMs} ms; ideal at concurrency ${CONCURRENCY}: ${result.idealMs} ms`);
+  console.log(`speedup ×${result.speedup}, ${result.overIdeal}× ideal; with faults: ${result.uniqueWithFaults} unique in ${result.allMsWithFaults} ms (${result.requestsWithFaults} requests)`);
+  console.log(JSON.stringify(result));
+}
+
+main().catch((error: unknown) => {
+  console.error('bench could not run:', error);
+  process.exit(1);
+});

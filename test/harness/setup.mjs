@@ -1,0 +1,91 @@
+// Installs what the tests, `npm start` and CI need, idempotently: Debian's chromium and libkrb5-dev
+// (apt, as root), Node 24 and code-server from npm into the git-ignored .vscode-test/. A second run
+// checks stamps and skips the work. Run directly: `node test/harness/setup.mjs`.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { chromiumPath, codeServerDir, codeServerEntry, harnessDir, node24Bin, node24Dir, node24Home } from './paths.mjs';
+
+const APT_PACKAGES = ['chromium', 'libkrb5-dev', 'fonts-noto-color-emoji'];
+
+function log(message) {
+  process.stderr.write(`[setup] ${message}\n`);
+}
+
+function dpkgInstalled(name) {
+  const r = spawnSync('dpkg-query', ['-W', '-f=${Status}', name], { encoding: 'utf8' });
+  return r.status === 0 && r.stdout.includes('install ok installed');
+}
+
+function ensureAptPackages() {
+  const missing = APT_PACKAGES.filter((p) => !dpkgInstalled(p));
+  if (missing.length === 0 && fs.existsSync(chromiumPath)) {
+    return;
+  }
+  const line = `apt-get update && apt-get install -y ${missing.join(' ')}`;
+  if (typeof process.getuid === 'function' && process.getuid() !== 0) {
+    throw new Error(`Missing Debian packages: ${missing.join(', ')}. Run as root:\n  ${line}`);
+  }
+  log(`installing Debian packages: ${missing.join(' ')}`);
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  execFileSync('apt-get', ['update', '-q'], { stdio: ['ignore', 'ignore', 'inherit'], env });
+  execFileSync('apt-get', ['install', '-y', '-q', '--no-install-recommends', ...missing], { stdio: ['ignore', 'ignore', 'inherit'], env });
+}
+
+function hashOf(files) {
+  const h = createHash('sha256');
+  for (const f of files) {
+    h.update(fs.readFileSync(f));
+  }
+  return h.digest('hex');
+}
+
+/** Copies a committed package.json + lockfile into `target` and runs `npm ci` there, unless the stamp matches. */
+function npmCi(name, target, checkFile, env) {
+  const source = path.join(harnessDir, name);
+  const files = ['package.json', 'package-lock.json'].map((f) => path.join(source, f));
+  const stamp = path.join(target, '.installed-stamp');
+  const want = hashOf(files);
+  if (fs.existsSync(checkFile) && fs.existsSync(stamp) && fs.readFileSync(stamp, 'utf8') === want) {
+    return false;
+  }
+  log(`installing ${name} into ${path.relative(process.cwd(), target) || target}`);
+  fs.mkdirSync(target, { recursive: true });
+  for (const f of files) {
+    fs.copyFileSync(f, path.join(target, path.basename(f)));
+  }
+  const r = spawnSync('npm', ['ci', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: target, stdio: ['ignore', 'ignore', 'inherit'], env });
+  if (r.status !== 0 || !fs.existsSync(checkFile)) {
+    throw new Error(`npm ci for ${name} failed (exit ${r.status})`);
+  }
+  fs.writeFileSync(stamp, want);
+  return true;
+}
+
+export function setup() {
+  const started = Date.now();
+  ensureAptPackages();
+  npmCi('node24', node24Dir, node24Bin, process.env);
+  // code-server's postinstall checks that npm runs on Node 24, and node-gyp must build against its headers.
+  const env = {
+    ...process.env,
+    PATH: `${path.dirname(node24Bin)}${path.delimiter}${process.env.PATH}`,
+    npm_config_nodedir: node24Home,
+  };
+  npmCi('code-server', codeServerDir, codeServerEntry, env);
+  const kerberos = path.join(codeServerDir, 'node_modules', 'code-server', 'lib', 'vscode', 'node_modules', 'kerberos', 'build', 'Release', 'kerberos.node');
+  if (!fs.existsSync(kerberos)) {
+    log('warning: the kerberos addon did not build (is libkrb5-dev installed?)');
+  }
+  log(`ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  try {
+    setup();
+  } catch (error) {
+    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+    process.exit(1);
+  }
+}

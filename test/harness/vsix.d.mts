@@ -1,0 +1,1 @@
+export function buildVsix(outFile?: string): string;

@@ -1,0 +1,63 @@
+/** Deterministic demo and hostile contacts in the API's wire shape (snake_case, as Linq sends them). */
+
+export type WireContact = Record<string, unknown> & { id: number };
+
+const FIRST = ['Ada', 'Grace', 'Alan', 'Katherine', 'Linus', 'Margaret', 'Dennis', 'Barbara', 'Ken', 'Radia', 'Tim', 'Frances', 'Edsger', 'Hedy', 'Donald', 'Joan'];
+const LAST = ['Lovelace', 'Hopper', 'Turing', 'Johnson', 'Torvalds', 'Hamilton', 'Ritchie', 'Liskov', 'Thompson', 'Perlman', 'Berners-Lee', 'Allen', 'Dijkstra', 'Lamarr', 'Knuth', 'Clarke'];
+const COMPANIES = ['Acme Corp', 'Globex', 'Initech', 'Umbrella Labs', 'Stark Industries', 'Wayne Enterprises', 'Hooli', 'Pied Piper'];
+const TITLES = ['CEO', 'CTO', 'Engineer', 'Designer', 'Product Manager', 'Sales Lead', 'Recruiter', 'Researcher'];
+const CITIES = ['San Francisco, CA', 'New York, NY', 'London, UK', 'Berlin, DE', 'Tokyo, JP', 'Austin, TX'];
+
+function pick<T>(list: readonly T[], i: number): T {
+  return list[i % list.length] as T;
+}
+
+function slug(s: string): string {
+  return s.toLowerCase().replace(/[^a-z]/g, '');
+}
+
+/** The i-th ordinary contact (0-based); its id is `i + 1`. */
+export function demoContact(i: number): WireContact {
+  const first = pick(FIRST, i);
+  const last = pick(LAST, Math.floor(i / FIRST.length) + i);
+  const company = pick(COMPANIES, i * 3 + 1);
+  const created = new Date(Date.UTC(2024, 0, 1) + i * 3_600_000).toISOString().replace('Z', '-05:00');
+  return {
+    id: i + 1,
+    first_name: first,
+    last_name: last,
+    full_name: `${first} ${last}`,
+    email: `${slug(first)}.${slug(last)}${i + 1}@${slug(company)}.example`,
+    phone_number: `+1555${String(1_000_000 + i).slice(-7)}`,
+    company,
+    title: pick(TITLES, i * 5 + 2),
+    location: pick(CITIES, i),
+    image_url: null,
+    created_at: created,
+    updated_at: created,
+    contact_owner: { id: 456, email: 'owner@company.example', first_name: 'Jane', last_name: 'Owner', name: 'Jane Owner' },
+  };
+}
+
+const LONG = 'W'.repeat(300);
+
+/** Hostile variants, applied in turn to every 5th contact when hostile data is on. */
+const HOSTILE: ReadonlyArray<(c: WireContact) => WireContact> = [
+  (c) => ({ ...c, full_name: `<img src=x onerror=alert(1)>Mallory ${c.id}`, first_name: '<b>Mallory</b>', company: '<script>document.title="pwned"</script>Evil Inc', image_url: 'javascript:alert(1)' }),
+  (c) => ({ ...c, full_name: null, first_name: null, last_name: null, title: null, company: null, phone_number: null, location: null, contact_owner: undefined }),
+  (c) => ({ ...c, full_name: `مرحبا بالعالم ${c.id}`, first_name: 'مرحبا', last_name: 'بالعالم', company: 'شركة \u202Eevil\u202C', title: 'מהנדס' }),
+  (c) => ({ ...c, full_name: `🦄 Émoji Ünïcode ${c.id} 👩‍💻`, company: '🍕 Pizza & <Co>', title: '"quoted" & \'apos\'' }),
+  (c) => ({ ...c, full_name: `${LONG} ${c.id}`, company: LONG, title: LONG, location: LONG }),
+  (c) => ({ ...c, email: null, phone_number: undefined, image_url: 'http://insecure.example/a.png', contact_owner: { id: 9 } }),
+  (c) => ({ ...c, full_name: '[link](command:workbench.action.quit) **bold** $(alert)', image_url: 'data:image/svg+xml,<svg onload=alert(1)>' }),
+];
+
+/** The i-th contact of the organisation, hostile when asked and i falls on a hostile slot. */
+export function makeContact(i: number, hostile: boolean): WireContact {
+  const contact = demoContact(i);
+  if (!hostile || i % 5 !== 2) {
+    return contact;
+  }
+  const variant = HOSTILE[Math.floor(i / 5) % HOSTILE.length];
+  return variant ? variant(contact) : contact;
+}

@@ -1,0 +1,258 @@
+import * as http from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
+import { makeContact, type WireContact } from './contactFactory';
+
+/**
+ * Switches for the stand-in. Fault counters count requests to `/contacts…` (1-based), so
+ * `failEvery: 4` fails the 4th, 8th, 12th… request, whatever it asked for.
+ */
+export interface StandInOptions {
+  /** Contacts in the organisation (ids 1…count). */
+  count: number;
+  /** The only token accepted (header `X-LINQ-INTEGRATION-TOKEN`). */
+  token: string;
+  /** Delay before every answer, in ms. */
+  latencyMs: number;
+  /** Markup, nulls, missing owners, `javascript:` images, RTL text, emoji, 300-character values. */
+  hostile: boolean;
+  /** Every Nth request: 500 with the documented error body. */
+  failEvery: number;
+  /** Every Nth request: 429 with `Retry-After` (seconds, or an HTTP date when `retryAfterDate`). */
+  rateLimitEvery: number;
+  retryAfterSeconds: number;
+  retryAfterDate: boolean;
+  /** Every Nth request: 502 with an HTML body, as a proxy sends. */
+  html502Every: number;
+  /** Every Nth request: 200 with JSON cut in half. */
+  truncateEvery: number;
+  /** Every Nth request: never answered (until the server closes). */
+  hangEvery: number;
+  /** Every Nth list request, a new contact is added at the front first, shifting later pages. */
+  shiftEvery: number;
+  /** Every answer is this status with a non-documented body (e.g. 403 HTML, 302 elsewhere). */
+  forceStatus: number;
+}
+
+export const DEFAULT_OPTIONS: StandInOptions = {
+  count: 237,
+  token: 'test-token',
+  latencyMs: 0,
+  hostile: false,
+  failEvery: 0,
+  rateLimitEvery: 0,
+  retryAfterSeconds: 1,
+  retryAfterDate: false,
+  html502Every: 0,
+  truncateEvery: 0,
+  hangEvery: 0,
+  shiftEvery: 0,
+  forceStatus: 0,
+};
+
+/** One request as the stand-in saw it. */
+export interface SeenRequest {
+  readonly method: string;
+  readonly path: string;
+  readonly query: Record<string, string>;
+  readonly token: string | undefined;
+  readonly status: number;
+  /** When the request arrived (ms since the epoch). */
+  readonly at: number;
+}
+
+/** A running stand-in. */
+export interface StandIn {
+  /** Base URL to configure, e.g. `http://127.0.0.1:PORT/api/partner/v2`. */
+  readonly baseUrl: string;
+  readonly options: StandInOptions;
+  readonly requests: SeenRequest[];
+  /** Changes switches; the request counter restarts. */
+  configure(changes: Partial<StandInOptions>): void;
+  /** Clears the request log and counter, and drops shifted-in contacts. */
+  reset(): void;
+  close(): Promise<void>;
+}
+
+function every(n: number, i: number): boolean {
+  return n > 0 && i % n === 0;
+}
+
+function json(res: http.ServerResponse, status: number, body: unknown, headers: http.OutgoingHttpHeaders = {}): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(text), ...headers });
+  res.end(text);
+}
+
+function intParam(value: string | null, fallback: number): number {
+  if (value === null || !/^-?\d+$/.test(value)) {
+    return fallback;
+  }
+  return Number(value);
+}
+
+/** Starts the stand-in on 127.0.0.1 (port 0 = any free port). */
+export async function startStandIn(options: Partial<StandInOptions> = {}, port = 0): Promise<StandIn> {
+  const state: StandInOptions = { ...DEFAULT_OPTIONS, ...options };
+  const requests: SeenRequest[] = [];
+  const sockets = new Set<Socket>();
+  let counter = 0;
+  let listCounter = 0;
+  let shifted: WireContact[] = [];
+
+  const contactAt = (index: number): WireContact | undefined => {
+    if (index < shifted.length) {
+      return shifted[index];
+    }
+    const i = index - shifted.length;
+    return i < state.count ? makeContact(i, state.hostile) : undefined;
+  };
+  const total = (): number => state.count + shifted.length;
+
+  const server = http.createServer((req, res) => {
+    const arrived = Date.now();
+    const url = new URL(req.url ?? '/', 'http://stand-in');
+    const token = req.headers['x-linq-integration-token'];
+    const tokenValue = Array.isArray(token) ? token[0] : token;
+    const record = (status: number): void => {
+      requests.push({ method: req.method ?? 'GET', path: url.pathname, query: Object.fromEntries(url.searchParams), token: tokenValue, status, at: arrived });
+    };
+    const answer = (): void => {
+      const list = /\/contacts\/?$/.test(url.pathname);
+      const one = /\/contacts\/([^/]+)$/.exec(url.pathname);
+      if (!list && !one) {
+        record(404);
+        json(res, 404, { error: 'Not Found' });
+        return;
+      }
+      if (req.method !== 'GET') {
+        record(405);
+        json(res, 405, { error: 'Method Not Allowed' });
+        return;
+      }
+      counter++;
+      if (tokenValue !== state.token) {
+        record(401);
+        json(res, 401, { error: 'Invalid or missing integration token' });
+        return;
+      }
+      if (state.forceStatus > 0) {
+        record(state.forceStatus);
+        if (state.forceStatus >= 300 && state.forceStatus < 400) {
+          res.writeHead(state.forceStatus, { Location: 'http://198.51.100.7/steal' });
+          res.end();
+        } else {
+          res.writeHead(state.forceStatus, { 'Content-Type': 'text/html' });
+          res.end(`<html><body><h1>${state.forceStatus}</h1></body></html>`);
+        }
+        return;
+      }
+      if (every(state.hangEvery, counter)) {
+        record(0);
+        return;
+      }
+      if (every(state.failEvery, counter)) {
+        record(500);
+        json(res, 500, { status: 'error', error_code: 'INTERNAL_ERROR', message: 'Unable to fetch contacts', errors: ['Internal server error. Please try again or contact support if the issue persists.'] });
+        return;
+      }
+      if (every(state.rateLimitEvery, counter)) {
+        record(429);
+        const retryAfter = state.retryAfterDate ? new Date(Date.now() + state.retryAfterSeconds * 1000).toUTCString() : String(state.retryAfterSeconds);
+        json(res, 429, { error: 'Too Many Requests' }, { 'Retry-After': retryAfter });
+        return;
+      }
+      if (every(state.html502Every, counter)) {
+        record(502);
+        res.writeHead(502, { 'Content-Type': 'text/html' });
+        res.end('<html><head><title>502 Bad Gateway</title></head><body><center><h1>502 Bad Gateway</h1></center></body></html>');
+        return;
+      }
+      let body: unknown;
+      if (one) {
+        const id = Number(one[1]);
+        const index = Number.isSafeInteger(id) ? findIndex(id) : -1;
+        const contact = index >= 0 ? contactAt(index) : undefined;
+        if (!contact) {
+          record(404);
+          json(res, 404, { status: 'error', error_code: 'CONTACT_NOT_FOUND', message: 'Contact not found', errors: ['The requested contact does not exist or is not accessible to your organization'] });
+          return;
+        }
+        body = { data: contact };
+      } else {
+        listCounter++;
+        if (every(state.shiftEvery, listCounter)) {
+          const newId = 1_000_000 + shifted.length + 1;
+          shifted = [{ ...makeContact(newId, false), id: newId, full_name: `New Arrival ${newId}` }, ...shifted];
+        }
+        const page = Math.max(1, intParam(url.searchParams.get('page'), 1));
+        const requested = intParam(url.searchParams.get('per_page'), 25);
+        const perPage = requested < 1 ? 25 : Math.min(100, requested);
+        const start = (page - 1) * perPage;
+        const contacts: WireContact[] = [];
+        for (let i = start; i < Math.min(start + perPage, total()); i++) {
+          const c = contactAt(i);
+          if (c) {
+            contacts.push(c);
+          }
+        }
+        body = { contacts, pagination: { current_page: page, per_page: perPage, total_pages: Math.ceil(total() / perPage), total_count: total() } };
+      }
+      if (every(state.truncateEvery, counter)) {
+        record(200);
+        const text = JSON.stringify(body);
+        const cut = text.slice(0, Math.max(1, Math.floor(text.length / 2)));
+        res.writeHead(200, { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(cut) });
+        res.end(cut);
+        return;
+      }
+      record(200);
+      json(res, 200, body);
+    };
+    if (state.latencyMs > 0) {
+      setTimeout(answer, state.latencyMs);
+    } else {
+      answer();
+    }
+  });
+
+  const findIndex = (id: number): number => {
+    const s = shifted.findIndex((c) => c.id === id);
+    if (s >= 0) {
+      return s;
+    }
+    return id >= 1 && id <= state.count ? shifted.length + id - 1 : -1;
+  };
+
+  server.on('connection', (socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+  });
+  server.keepAliveTimeout = 5_000;
+  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+  const address = server.address() as AddressInfo;
+
+  return {
+    baseUrl: `http://127.0.0.1:${address.port}/api/partner/v2`,
+    options: state,
+    requests,
+    configure(changes) {
+      Object.assign(state, changes);
+      counter = 0;
+      listCounter = 0;
+    },
+    reset() {
+      requests.length = 0;
+      counter = 0;
+      listCounter = 0;
+      shifted = [];
+    },
+    close() {
+      return new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        for (const socket of sockets) {
+          socket.destroy();
+        }
+      });
+    },
+  };
+}

@@ -1,0 +1,26 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { Commands, EXTENSION_ID } from '../../src/constants';
+import { extensionApi } from './helpers';
+
+describe('activation and contributions', () => {
+  it('activates and registers every contributed command', async () => {
+    await extensionApi();
+    const all = await vscode.commands.getCommands(true);
+    for (const id of Object.values(Commands)) {
+      assert.ok(all.includes(id), `command ${id} is registered`);
+    }
+  });
+
+  it('contributes exactly the ids and titles of the UX contract', () => {
+    const pkg = vscode.extensions.getExtension(EXTENSION_ID)?.packageJSON as {
+      activationEvents: string[];
+      contributes: { commands: Array<{ command: string; title: string; category: string }>; views: Record<string, Array<{ id: string; name: string }>> };
+    };
+    assert.deepEqual(pkg.activationEvents, ['onWebviewPanel:linqContacts.contact']);
+    assert.equal(pkg.contributes.views.linq?.[0]?.id, 'linqContacts');
+    const titles = Object.fromEntries(pkg.contributes.commands.map((c) => [c.command, `${c.category}: ${c.title}`]));
+    assert.equal(titles['linqContacts.setToken'], 'Linq: Set API Token');
+    assert.equal(titles['linqContacts.lookupById'], 'Linq: Look Up Contact by ID');
+  });
+});

@@ -1,0 +1,3 @@
+import './activation.test';
+import './contactsView.test';
+import './detailPanel.test';

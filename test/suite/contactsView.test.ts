@@ -1,0 +1,148 @@
+import * as assert from 'node:assert/strict';
+import type { StandIn } from '../server/linqStandIn';
+import { configure, extensionApi, useStandIn, waitFor } from './helpers';
+
+describe('Contacts view (provider against the stand-in)', () => {
+  let standIn: StandIn;
+
+  before(async () => {
+    standIn = await useStandIn({ count: 60, token: 'suite-token' });
+    await configure({ pageSize: 25 });
+  });
+
+  after(async () => {
+    const api = await extensionApi();
+    await api.tokens.clear();
+    await standIn.close();
+  });
+
+  it('shows nothing and sends no request without a token', async () => {
+    const api = await extensionApi();
+    await api.tokens.clear();
+    await waitFor('token cleared', async () => !(await api.session.hasToken()));
+    const rows = await api.provider.getChildren();
+    assert.deepEqual(rows, []);
+    assert.equal(standIn.requests.length, 0);
+  });
+
+  it('loads the first page once a token is set, with Load more last', async () => {
+    const api = await extensionApi();
+    await api.tokens.set('suite-token');
+    const rows = await waitFor('first page', async () => {
+      await api.provider.getChildren();
+      await api.provider.idle();
+      const r = await api.provider.getChildren();
+      return r.length > 1 ? r : undefined;
+    }).catch((e: Error) => {
+      const err = api.provider.paging.error;
+      throw new Error(`${e.message}; view error: ${err?.kind} ${String(err?.details.cause)} ${String((err?.details.cause as Error)?.cause)}`);
+    });
+    // The suite is bundled apart from the extension, so nodes are told apart by `kind`, not instanceof.
+    assert.equal(rows.filter((r) => r.kind === 'contact').length, 25);
+    const last = rows[rows.length - 1];
+    assert.equal(last?.kind, 'loadMore');
+    assert.match(String(last && api.provider.getTreeItem(last).label), /^Load more/);
+    assert.equal(api.provider.getTreeItem(last!).description, '25 of 60 loaded');
+    assert.equal(standIn.requests[0]?.token, 'suite-token');
+  });
+});
+
+describe('Contacts view states', () => {
+  let standIn: StandIn;
+
+  beforeEach(async () => {
+    standIn = await useStandIn({ count: 60, token: 'suite-token' });
+    await configure({ pageSize: 25 });
+  });
+
+  afterEach(async () => {
+    const api = await extensionApi();
+    await api.tokens.clear();
+    await standIn.close();
+  });
+
+  /** Sets the token and waits for the first load to settle. */
+  async function loadWith(token: string): Promise<Awaited<ReturnType<typeof extensionApi>>> {
+    const api = await extensionApi();
+    await api.tokens.set(token);
+    await waitFor('first load settled', async () => {
+      await api.provider.getChildren();
+      await api.provider.idle();
+      return api.provider.paging.loadedAny || api.provider.paging.error !== undefined;
+    }, 20_000);
+    return api;
+  }
+
+  it('follows SecretStorage changes (secrets.onDidChange) and reloads', async () => {
+    const api = await extensionApi();
+    let fired = 0;
+    const sub = api.tokens.onDidChange(() => fired++);
+    await loadWith('suite-token');
+    await waitFor('change event', () => fired > 0);
+    await api.tokens.clear();
+    await waitFor('second change event', () => fired > 1);
+    sub.dispose();
+    assert.equal(api.provider.paging.contacts.length, 0);
+  });
+
+  it('a refused token shows a message and one Set API Token row, and keeps the token', async () => {
+    const api = await loadWith('wrong-token');
+    assert.equal(api.provider.paging.error?.kind, 'auth');
+    const rows = await api.provider.getChildren();
+    assert.equal(rows.length, 1);
+    const item = api.provider.getTreeItem(rows[0]!);
+    assert.equal(item.label, 'Set API Token…');
+    assert.equal(item.command?.command, 'linqContacts.setToken');
+    assert.equal(await api.tokens.get(), 'wrong-token');
+    assert.equal(standIn.requests.length, 1, 'a 401 is not retried');
+  });
+
+  it('server trouble after retries keeps the rows shown and offers Retry, which recovers', async () => {
+    const api = await loadWith('suite-token');
+    assert.equal(api.provider.paging.contacts.length, 25);
+    standIn.configure({ forceStatus: 503 });
+    await api.provider.loadMore();
+    assert.equal(api.provider.paging.error?.kind, 'server');
+    let rows = await api.provider.getChildren();
+    assert.equal(rows.filter((r) => r.kind === 'contact').length, 25, 'rows already shown stay');
+    assert.equal(api.provider.getTreeItem(rows[rows.length - 1]!).label, 'Retry');
+    standIn.configure({ forceStatus: 0 });
+    await api.provider.loadMore();
+    rows = await api.provider.getChildren();
+    assert.equal(rows.filter((r) => r.kind === 'contact').length, 50);
+  });
+
+  it('two Load more calls fetch one page once; shifted pages show each id once', async () => {
+    const api = await loadWith('suite-token');
+    standIn.configure({ shiftEvery: 1 });
+    standIn.reset();
+    await Promise.all([api.provider.loadMore(), api.provider.loadMore()]);
+    assert.equal(standIn.requests.length, 1);
+    await api.provider.loadMore();
+    const ids = api.provider.paging.contacts.map((c) => c.id);
+    assert.equal(new Set(ids).size, ids.length);
+  });
+
+  it('the filter narrows rows and finds matches beyond the loaded pages', async () => {
+    const api = await loadWith('suite-token');
+    api.provider.setFilter('Joan');
+    await waitFor('all contacts walked', () => api.provider.paging.complete, 20_000);
+    const rows = await api.provider.getChildren();
+    const names = rows.filter((r) => r.kind === 'contact').map((r) => String(api.provider.getTreeItem(r).label));
+    assert.ok(names.length >= 3, `matches: ${names.join(', ')}`);
+    assert.ok(names.every((n) => n.includes('Joan')));
+    api.provider.setFilter('');
+    assert.equal((await api.provider.getChildren()).length, 60);
+  });
+
+  it('groups by company with counts', async () => {
+    const api = await loadWith('suite-token');
+    api.provider.setGrouped(true);
+    const groups = await api.provider.getChildren();
+    assert.ok(groups.every((g) => g.kind === 'company' || g.kind === 'loadMore'));
+    const first = groups[0]!;
+    const children = await api.provider.getChildren(first);
+    assert.equal(api.provider.getTreeItem(first).description, String(children.length));
+    api.provider.setGrouped(false);
+  });
+});

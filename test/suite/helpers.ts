@@ -1,0 +1,40 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { LinqContactsTestApi } from '../../src/extension';
+import { EXTENSION_ID, Settings } from '../../src/constants';
+import { startStandIn, type StandIn, type StandInOptions } from '../server/linqStandIn';
+
+/** Activates the extension under test and returns its internal test API. */
+export async function extensionApi(): Promise<LinqContactsTestApi> {
+  const extension = vscode.extensions.getExtension<LinqContactsTestApi>(EXTENSION_ID);
+  assert.ok(extension, `extension ${EXTENSION_ID} is not loaded`);
+  return extension.isActive ? extension.exports : await extension.activate();
+}
+
+/** Points the extension at a fresh stand-in (global settings), returning it. */
+export async function useStandIn(options: Partial<StandInOptions> = {}): Promise<StandIn> {
+  const standIn = await startStandIn(options);
+  await configure({ apiBaseUrl: standIn.baseUrl });
+  return standIn;
+}
+
+export async function configure(settings: { apiBaseUrl?: string; pageSize?: number }): Promise<void> {
+  const config = vscode.workspace.getConfiguration(Settings.section);
+  for (const [key, value] of Object.entries(settings)) {
+    await config.update(key, value, vscode.ConfigurationTarget.Global);
+  }
+}
+
+/** Waits until `check` returns a truthy value (bounded), returning it. */
+export async function waitFor<T>(what: string, check: () => T | Promise<T>, timeoutMs = 10_000): Promise<NonNullable<T>> {
+  const deadline = Date.now() + timeoutMs;
+  let last: T | undefined;
+  while (Date.now() < deadline) {
+    last = await check();
+    if (last) {
+      return last as NonNullable<T>;
+    }
+    await new Promise((r) => setTimeout(r, 25));
+  }
+  throw new Error(`timed out waiting for ${what} (last: ${JSON.stringify(last)})`);
+}

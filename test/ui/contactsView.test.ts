@@ -1,0 +1,117 @@
+import * as assert from 'node:assert/strict';
+import { demoContact, makeContact } from '../server/contactFactory';
+import { until, Workbench } from './workbench';
+
+for (const theme of ['dark', 'light'] as const) {
+  describe(`Contacts view journey in a real VS Code from the .vsix (${theme})`, function () {
+    let wb: Workbench;
+
+    before(async function () {
+      wb = await Workbench.start({ theme, standIn: { count: 237, hostile: true }, settings: { 'linqContacts.pageSize': 25 } });
+    });
+    afterEach(async function () {
+      if (this.currentTest?.state === 'failed') {
+        await wb.screenshot(`FAILED-${theme}-${this.currentTest.title.replace(/\W+/g, '-')}`);
+      }
+    });
+    after(async () => {
+      await wb?.close();
+    });
+
+    it('shows the Linq icon in the activity bar and the welcome text without a token', async () => {
+      await wb.showContacts();
+      await wb.contactsPane.getByText('Browse your organisation', { exact: false }).waitFor();
+      await wb.contactsPane.getByRole('button', { name: 'Set API Token' }).waitFor();
+      assert.equal(wb.standIn.requests.length, 0, 'no request without a token');
+      await wb.screenshot(`welcome-${theme}`, theme === 'dark');
+    });
+
+    it('sets the token through the password box and shows the first page', async () => {
+      await wb.contactsPane.getByRole('button', { name: 'Set API Token' }).click();
+      assert.equal(await wb.quickInput.getAttribute('type'), 'password');
+      await wb.enterToken('ui-token');
+      await wb.row(/^Load more/).waitFor();
+      await wb.row(demoContact(0).full_name as string).first().waitFor();
+      assert.equal(wb.standIn.requests[0]?.query.per_page, '25');
+      assert.equal(wb.standIn.requests[0]?.token, 'ui-token');
+    });
+
+    it('shows hostile data as literal text', async () => {
+      const hostile = makeContact(2, true);
+      assert.match(String(hostile.full_name), /<img/);
+      await wb.row('<img src=x onerror=alert(1)>Mallory').first().waitFor();
+      assert.equal(await wb.page.title().then((t) => t.includes('pwned')), false);
+      await wb.screenshot(`contacts-${theme}`, theme === 'dark');
+    });
+
+    it('appends the next page with Load more', async () => {
+      await wb.row(/^Load more/).click();
+      // The tree is a virtual list: rows past the viewport are not in the DOM, so count by aria-setsize
+      // (50 contacts and the Load more row).
+      await until('50 contacts and Load more', async () => (await wb.rows().first().getAttribute('aria-setsize')) === '51');
+      await wb.page.keyboard.press('End');
+      await wb.row(/50 of 237 loaded/).waitFor();
+      await wb.page.keyboard.press('Home');
+      await wb.row(demoContact(0).full_name as string).first().waitFor();
+    });
+
+    it('copies a contact’s email from the row’s context menu', async () => {
+      const contact = demoContact(0);
+      await wb.setClipboard('unchanged');
+      await wb.contextMenu(contact.full_name as string, 'Copy Email');
+      await until('clipboard holds the email', async () => (await wb.clipboard()) === contact.email);
+    });
+
+    it('refreshes from page 1, then clearing the token brings back the welcome', async () => {
+      const before = wb.standIn.requests.length;
+      await wb.runCommand('Linq: Refresh Contacts');
+      await until('page 1 requested again', async () => wb.standIn.requests.slice(before).some((r) => r.query.page === '1'));
+      await wb.row(/^Load more/).waitFor();
+      await wb.runCommand('Linq: Clear API Token');
+      await wb.contactsPane.getByText('Browse your organisation', { exact: false }).waitFor();
+    });
+  });
+}
+
+describe('Contacts view under faults: 237 contacts, page size 25, hostile data, every 4th request failing', function () {
+  let wb: Workbench;
+  before(async () => {
+    wb = await Workbench.start({
+      standIn: { count: 237, hostile: true, failEvery: 4 },
+      settings: { 'linqContacts.pageSize': 25 },
+      viewport: { width: 1200, height: 6400 },
+    });
+  });
+  after(async () => {
+    await wb?.close();
+  });
+
+  it('reaches all 237 unique rows by Load more, then copies the right email', async () => {
+    await wb.showContacts();
+    await wb.contactsPane.getByRole('button', { name: 'Set API Token' }).click();
+    await wb.enterToken('ui-token');
+    for (let i = 0; i < 40; i++) {
+      const more = wb.row(/^Load more|^Retry/);
+      await Promise.race([more.first().waitFor(), wb.row(/237/).first().waitFor()]).catch(() => undefined);
+      if ((await more.count()) === 0) {
+        break;
+      }
+      await more.first().click();
+      await wb.page.waitForTimeout(50);
+    }
+    await until('no Load more row left', async () => (await wb.row(/^Load more/).count()) === 0, 60_000);
+    const labels = await wb.rows().locator('.label-name').allTextContents();
+    assert.equal(labels.length, 237, `rows: ${labels.length}`);
+    // Demo names repeat by design; each contact's email is unique, and the rows keep API order.
+    const expectedFirst = [0, 1, 3].map((i) => makeContact(i, true).full_name);
+    assert.deepEqual([labels[0], labels[1], labels[3]], expectedFirst);
+    const okPages = wb.standIn.requests.filter((r) => r.status === 200).map((r) => r.query.page);
+    assert.deepEqual(okPages, ['1', '2', '3', '4', '5', '6', '7', '8', '9', '10'], 'each page loaded once');
+    const setSize = await wb.rows().first().getAttribute('aria-setsize');
+    assert.equal(setSize, '237');
+    await wb.screenshot('all-237-under-faults');
+    const last = demoContact(236);
+    await wb.contextMenu(last.full_name as string, 'Copy Email');
+    await until('clipboard holds the last email', async () => (await wb.clipboard()) === last.email);
+  });
+});

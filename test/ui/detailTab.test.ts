@@ -1,0 +1,86 @@
+import * as assert from 'node:assert/strict';
+import { demoContact, makeContact } from '../server/contactFactory';
+import { until, Workbench } from './workbench';
+
+for (const theme of ['dark', 'light'] as const) {
+  describe(`Detail tab, lookup and search in a real VS Code (${theme})`, function () {
+    let wb: Workbench;
+    let dialogs = 0;
+
+    before(async () => {
+      wb = await Workbench.start({ theme, standIn: { count: 237, hostile: true }, settings: { 'linqContacts.pageSize': 25 } });
+      wb.page.on('dialog', (d) => {
+        dialogs++;
+        void d.dismiss();
+      });
+      await wb.showContacts();
+      await wb.contactsPane.getByRole('button', { name: 'Set API Token' }).click();
+      await wb.enterToken('ui-token');
+      await wb.row(/^Load more/).waitFor();
+    });
+    afterEach(async function () {
+      if (this.currentTest?.state === 'failed') {
+        await wb.screenshot(`FAILED-detail-${theme}-${this.currentTest.title.replace(/\W+/g, '-')}`);
+      }
+    });
+    after(async () => {
+      await wb?.close();
+    });
+
+    it('opens a contact’s tab from its row and copies the email with the button', async () => {
+      const contact = demoContact(0);
+      await wb.row(contact.full_name as string).first().click();
+      const detail = wb.detail();
+      await detail.locator('h1', { hasText: contact.full_name as string }).waitFor();
+      await detail.locator('a[href^="mailto:"]', { hasText: contact.email as string }).waitFor();
+      await detail.locator('a[href^="tel:"]').waitFor();
+      await wb.setClipboard('unchanged');
+      await detail.getByRole('button', { name: 'Copy email' }).click();
+      await until('clipboard holds the email', async () => (await wb.clipboard()) === contact.email);
+      await wb.screenshot(`detail-${theme}`, true);
+    });
+
+    it('shows a hostile contact as text, running no script', async () => {
+      const hostile = makeContact(2, true);
+      await wb.row('<img src=x onerror=alert(1)>Mallory').first().click();
+      const detail = wb.detail();
+      await detail.locator('h1', { hasText: String(hostile.full_name) }).waitFor();
+      assert.equal(await detail.locator('h1 img, dd img, dd script').count(), 0);
+      assert.equal(await detail.locator('.avatar img').count(), 0, 'no javascript: image');
+      assert.equal(await detail.locator('dd[data-field="company"]').textContent(), String(hostile.company));
+      assert.equal(dialogs, 0);
+      // The window title names the active tab (the contact, as text); a script would have set "pwned".
+      assert.doesNotMatch(await wb.page.title(), /pwned/);
+    });
+
+    it('looks up a good id, refuses bad input in the box, and says when an id is unknown', async () => {
+      await wb.runCommand('Linq: Look Up Contact by ID');
+      await wb.quickInput.fill('12x');
+      await wb.page.locator('.quick-input-message', { hasText: /digits only/ }).waitFor();
+      await wb.quickInput.fill('150');
+      await wb.quickInput.press('Enter');
+      await wb.detail().locator('h1', { hasText: String(makeContact(149, true).full_name).slice(0, 20) }).waitFor();
+      await wb.runCommand('Linq: Look Up Contact by ID');
+      await wb.quickInput.fill('99999');
+      await wb.quickInput.press('Enter');
+      await wb.notifications().filter({ hasText: 'Contact 99999 not found' }).first().waitFor();
+    });
+
+    it('searches all contacts and opens one beyond the first page', async () => {
+      const target = demoContact(200);
+      await wb.runCommand('Linq: Search Contacts');
+      await wb.quickInput.fill(target.email as string);
+      const item = wb.page.locator('.quick-input-list .monaco-list-row', { hasText: target.email as string }).first();
+      await item.waitFor();
+      await wb.quickInput.press('Enter');
+      await wb.detail().locator('a[href^="mailto:"]', { hasText: target.email as string }).waitFor();
+    });
+
+    it('restores the open tab after Developer: Reload Window', async () => {
+      const target = demoContact(200);
+      await wb.runCommand('Developer: Reload Window');
+      await wb.page.locator('.monaco-workbench').waitFor();
+      await wb.detail().locator('a[href^="mailto:"]', { hasText: target.email as string }).waitFor({ timeout: 60_000 });
+    });
+  });
+}

@@ -1,0 +1,187 @@
+/**
+ * Drives a real VS Code (code-server) in Chromium the way a user does: the packaged .vsix installed
+ * with --install-extension, a fresh profile, the project's stand-in as the Linq API.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { BrowserContext, FrameLocator, Locator, Page } from 'playwright-core';
+import { launchBrowser } from '../harness/browser.mjs';
+import { installVsix, makeTempDir, startCodeServer, workbenchUrl, type CodeServer } from '../harness/codeServer.mjs';
+import { projectRoot } from '../harness/paths.mjs';
+import { buildVsix } from '../harness/vsix.mjs';
+import { startStandIn, type StandIn, type StandInOptions } from '../server/linqStandIn';
+
+/** Where UI tests leave screenshots (git-ignored); README images are refreshed on purpose with `npm run screenshots`. */
+export const SCREENSHOT_DIR = path.join(projectRoot, 'test-results', 'screenshots');
+const README_SHOTS = path.join(projectRoot, 'media', 'screenshots');
+
+let vsixPath: string | undefined;
+
+/** Builds the .vsix once per test process. */
+export function packagedVsix(): string {
+  vsixPath ??= buildVsix(path.join(makeTempDir('vsix'), 'linq-contacts.vsix'));
+  return vsixPath;
+}
+
+/** Waits (bounded) until `check` holds, as a user waits for what they expect to see. */
+export async function until(what: string, check: () => Promise<boolean>, timeoutMs = 30_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (await check()) {
+      return;
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`timed out: ${what}`);
+}
+
+export interface WorkbenchOptions {
+  readonly standIn?: Partial<StandInOptions>;
+  readonly theme?: 'light' | 'dark';
+  readonly settings?: Record<string, unknown>;
+  readonly viewport?: { width: number; height: number };
+}
+
+export class Workbench {
+  private constructor(
+    readonly standIn: StandIn,
+    readonly server: CodeServer,
+    readonly browser: BrowserContext,
+    readonly page: Page,
+    private readonly root: string,
+  ) {}
+
+  static async start(options: WorkbenchOptions = {}): Promise<Workbench> {
+    const root = makeTempDir('ui');
+    const standIn = await startStandIn({ token: 'ui-token', ...options.standIn });
+    const extensionsDir = path.join(root, 'extensions');
+    installVsix(packagedVsix(), extensionsDir, root);
+    const dark = (options.theme ?? 'dark') === 'dark';
+    const server = await startCodeServer({
+      root,
+      extensionsDir,
+      settings: {
+        'linqContacts.apiBaseUrl': standIn.baseUrl,
+        'workbench.colorTheme': dark ? 'Default Dark Modern' : 'Default Light Modern',
+        ...options.settings,
+      },
+    });
+    const browser = await launchBrowser(path.join(root, 'browser-profile'), { colorScheme: dark ? 'dark' : 'light', viewport: options.viewport });
+    await browser.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
+    const page = browser.pages()[0] ?? (await browser.newPage());
+    const workbench = new Workbench(standIn, server, browser, page, root);
+    await workbench.open();
+    return workbench;
+  }
+
+  /** Loads the workbench and waits for it. */
+  async open(): Promise<void> {
+    await this.page.goto(workbenchUrl(this.server));
+    await this.page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+  }
+
+  get linqTab(): Locator {
+    return this.page.locator('.activitybar').getByRole('tab', { name: /Linq/ });
+  }
+
+  /** The Contacts view's pane. */
+  get contactsPane(): Locator {
+    return this.page.locator('.pane').filter({ has: this.page.locator('.pane-header', { hasText: /Contacts/i }) });
+  }
+
+  /** Opens the Linq sidebar (if not open). */
+  async showContacts(): Promise<void> {
+    await this.linqTab.waitFor({ timeout: 30_000 });
+    const selected = await this.linqTab.getAttribute('aria-selected');
+    if (selected !== 'true') {
+      await this.linqTab.click();
+    }
+    await this.contactsPane.waitFor({ timeout: 30_000 });
+  }
+
+  /** Tree rows of the Contacts view. */
+  rows(): Locator {
+    return this.contactsPane.getByRole('treeitem');
+  }
+
+  row(text: string | RegExp): Locator {
+    return this.rows().filter({ hasText: text });
+  }
+
+  /** Runs a palette command by its title. */
+  async runCommand(title: string): Promise<void> {
+    // A focused webview swallows F1: give the workbench the focus first (the title bar is inert).
+    await this.page.locator('.part.titlebar').click({ position: { x: 400, y: 10 } }).catch(() => undefined);
+    await this.page.keyboard.press('F1');
+    const input = this.page.locator('.quick-input-widget input');
+    await input.waitFor();
+    await input.fill(`>${title}`);
+    const row = this.page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first();
+    await row.waitFor();
+    await input.press('Enter');
+  }
+
+  /**
+   * Chooses an item of a row's context menu. The workbench ignores a click that lands while the menu is
+   * still opening, so the click is repeated (bounded) until the menu closes, as a user clicks again.
+   */
+  async contextMenu(rowText: string, itemName: string): Promise<void> {
+    await this.row(rowText).first().click({ button: 'right' });
+    const item = this.page.getByRole('menuitem', { name: itemName });
+    await item.waitFor();
+    for (let i = 0; i < 10 && (await item.isVisible()); i++) {
+      await item.click({ timeout: 2_000 }).catch(() => undefined);
+      await this.page.waitForTimeout(300);
+    }
+  }
+
+  /** The quick input box (input boxes and quick picks). */
+  get quickInput(): Locator {
+    return this.page.locator('.quick-input-widget input');
+  }
+
+  /** Types a token into the Set API Token box. */
+  async enterToken(token: string): Promise<void> {
+    await this.quickInput.waitFor();
+    await this.quickInput.fill(token);
+    await this.quickInput.press('Enter');
+  }
+
+  async clipboard(): Promise<string> {
+    return this.page.evaluate(() => navigator.clipboard.readText());
+  }
+
+  async setClipboard(text: string): Promise<void> {
+    await this.page.evaluate((t) => navigator.clipboard.writeText(t), text);
+  }
+
+  /** Toast or notification-centre messages now visible. */
+  notifications(): Locator {
+    return this.page.locator('.notifications-toasts .notification-list-item-message, .notifications-center .notification-list-item-message');
+  }
+
+  /** The detail tab's content (webview inside its iframes). */
+  detail(): FrameLocator {
+    // Each open tab keeps an iframe: the visible one is the active tab's.
+    return this.page.locator('iframe.webview.ready').filter({ visible: true }).contentFrame().locator('#active-frame').contentFrame();
+  }
+
+  /** Saves what the user sees; `readme` also copies it to media/screenshots for the README (only with `npm run screenshots`). */
+  async screenshot(name: string, readme = false): Promise<string> {
+    fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
+    const file = path.join(SCREENSHOT_DIR, `${name}.png`);
+    await this.page.screenshot({ path: file });
+    if (readme && process.env.LINQ_UPDATE_SCREENSHOTS === '1') {
+      fs.mkdirSync(README_SHOTS, { recursive: true });
+      fs.copyFileSync(file, path.join(README_SHOTS, `${name}.png`));
+    }
+    return file;
+  }
+
+  async close(): Promise<void> {
+    await this.browser.close().catch(() => undefined);
+    await this.server.stop();
+    await this.standIn.close();
+    fs.rmSync(this.root, { recursive: true, force: true, maxRetries: 3 });
+  }
+}
