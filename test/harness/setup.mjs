@@ -67,12 +67,12 @@ export function setup() {
   const started = Date.now();
   ensureAptPackages();
   npmCi('node24', node24Dir, node24Bin, process.env);
-  // code-server's postinstall checks that npm runs on Node 24, and node-gyp must build against its headers.
-  const env = {
-    ...process.env,
-    PATH: `${path.dirname(node24Bin)}${path.delimiter}${process.env.PATH}`,
-    npm_config_nodedir: node24Home,
-  };
+  // code-server's postinstall checks that npm runs on Node 24 (it reads npm's user agent), and node-gyp
+  // must build against Node 24's headers. Under `npm test` the outer npm (on the system Node) exports
+  // npm_config_user_agent and friends, which the inner npm would inherit: drop every npm_* variable.
+  const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^npm_/i.test(k)));
+  env.PATH = `${path.dirname(node24Bin)}${path.delimiter}${process.env.PATH}`;
+  env.npm_config_nodedir = node24Home;
   npmCi('code-server', codeServerDir, codeServerEntry, env);
   const kerberos = path.join(codeServerDir, 'node_modules', 'code-server', 'lib', 'vscode', 'node_modules', 'kerberos', 'build', 'Release', 'kerberos.node');
   if (!fs.existsSync(kerberos)) {
