@@ -2,6 +2,7 @@
  * `npm run bench`: the paging engine against the stand-in (its own child process, 10,000 contacts,
  * 50 ms latency, per_page 100, concurrency 4), measured in one run against a naive sequential loop and
  * the ideal for that concurrency; then again with faults (every 5th request a 500, every 7th a 429).
+ * Then (unless `--engine-only`) the user-facing figures from a real VS Code: see viewBench.ts.
  * Prints figures and, last, one JSON line. Exits non-zero only when it could not run.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -9,6 +10,8 @@ import * as path from 'node:path';
 import * as readline from 'node:readline';
 import { loadAllContacts } from '../../src/api/contactPager';
 import { LinqClient } from '../../src/api/linqClient';
+import { setup } from '../harness/setup.mjs';
+import { benchView } from './viewBench';
 
 const CONTACTS = 10_000;
 const LATENCY_MS = 50;
@@ -95,6 +98,10 @@ async function main(): Promise<void> {
     faulty.child.kill();
   }
   result.rssMB = Math.round(process.memoryUsage().rss / 1024 / 1024);
+  if (!process.argv.includes('--engine-only')) {
+    setup();
+    result = { ...result, ...(await benchView((line) => console.log(line))) };
+  }
   console.log(`engine: first page ${result.firstPageMs} ms, all ${result.contacts} contacts in ${result.allMs} ms (${result.requests} requests)`);
   console.log(`sequential loop: ${result.sequentialMs} ms; ideal at concurrency ${CONCURRENCY}: ${result.idealMs} ms`);
   console.log(`speedup ×${result.speedup}, ${result.overIdeal}× ideal; with faults: ${result.uniqueWithFaults} unique in ${result.allMsWithFaults} ms (${result.requestsWithFaults} requests)`);

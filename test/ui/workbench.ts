@@ -108,17 +108,20 @@ export class Workbench {
     return this.rows().filter({ hasText: text });
   }
 
-  /** Runs a palette command by its title. */
-  async runCommand(title: string): Promise<void> {
+  /** Opens the command palette on a command, ready for Enter. */
+  async openPalette(title: string): Promise<void> {
     // A focused webview swallows F1: give the workbench the focus first (the title bar is inert).
     await this.page.locator('.part.titlebar').click({ position: { x: 400, y: 10 } }).catch(() => undefined);
     await this.page.keyboard.press('F1');
-    const input = this.page.locator('.quick-input-widget input');
-    await input.waitFor();
-    await input.fill(`>${title}`);
-    const row = this.page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first();
-    await row.waitFor();
-    await input.press('Enter');
+    await this.quickInput.waitFor();
+    await this.quickInput.fill(`>${title}`);
+    await this.page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor();
+  }
+
+  /** Runs a palette command by its title. */
+  async runCommand(title: string): Promise<void> {
+    await this.openPalette(title);
+    await this.quickInput.press('Enter');
   }
 
   /**
