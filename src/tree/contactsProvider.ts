@@ -149,7 +149,9 @@ export class ContactsProvider implements vscode.TreeDataProvider<ContactsTreeNod
         this.update();
       }
     });
-    this.update();
+    // No tree update here: VS Code batches tree changes that come within 200 ms of each other, so a
+    // "loading" refresh now would hold back the rows when the page arrives. The view's own progress bar
+    // (withProgress above) shows the load instead.
     return this.loading;
   }
 

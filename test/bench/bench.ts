@@ -66,7 +66,7 @@ async function sequential(baseUrl: string): Promise<number> {
   return performance.now() - started;
 }
 
-async function main(): Promise<void> {
+async function benchEngine(): Promise<Record<string, number>> {
   const plain = await standIn([]);
   let result: Record<string, number>;
   try {
@@ -98,13 +98,22 @@ async function main(): Promise<void> {
     faulty.child.kill();
   }
   result.rssMB = Math.round(process.memoryUsage().rss / 1024 / 1024);
+  console.log(`engine: first page ${result.firstPageMs} ms, all ${result.contacts} contacts in ${result.allMs} ms (${result.requests} requests)`);
+  console.log(`sequential loop: ${result.sequentialMs} ms; ideal at concurrency ${CONCURRENCY}: ${result.idealMs} ms`);
+  console.log(`speedup ×${result.speedup}, ${result.overIdeal}× ideal; with faults: ${result.uniqueWithFaults} unique in ${result.allMsWithFaults} ms (${result.requestsWithFaults} requests)`);
+  return result;
+}
+
+/** `--engine-only`: skip the real VS Code; `--view-only`: skip the engine. */
+async function main(): Promise<void> {
+  let result: Record<string, number> = {};
+  if (!process.argv.includes('--view-only')) {
+    result = await benchEngine();
+  }
   if (!process.argv.includes('--engine-only')) {
     setup();
     result = { ...result, ...(await benchView((line) => console.log(line))) };
   }
-  console.log(`engine: first page ${result.firstPageMs} ms, all ${result.contacts} contacts in ${result.allMs} ms (${result.requests} requests)`);
-  console.log(`sequential loop: ${result.sequentialMs} ms; ideal at concurrency ${CONCURRENCY}: ${result.idealMs} ms`);
-  console.log(`speedup ×${result.speedup}, ${result.overIdeal}× ideal; with faults: ${result.uniqueWithFaults} unique in ${result.allMsWithFaults} ms (${result.requestsWithFaults} requests)`);
   console.log(JSON.stringify(result));
 }
 
