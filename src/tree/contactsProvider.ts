@@ -74,6 +74,10 @@ export class ContactsProvider implements vscode.TreeDataProvider<ContactsTreeNod
     return node.toTreeItem();
   }
 
+  resolveTreeItem(item: vscode.TreeItem, node: ContactsTreeNode): vscode.TreeItem {
+    return node.kind === 'contact' ? node.resolveTooltip(item) : item;
+  }
+
   getParent(node: ContactsTreeNode): ContactsTreeNode | undefined {
     if (node instanceof ContactNode && node.groupKey !== undefined) {
       const company = node.contact.company;
@@ -272,9 +276,14 @@ export class ContactsProvider implements vscode.TreeDataProvider<ContactsTreeNod
     }, UPDATE_BATCH_MS);
   }
 
+  /**
+   * Refreshes the rows, then the view's message. VS Code batches a view's data and message changes that
+   * come within 200 ms of each other: the rows go first, and an unchanged message is not set again, so
+   * new rows are never held back.
+   */
   private update(): void {
-    this.updateView();
     this.changed.fire(undefined);
+    this.updateView();
   }
 
   private updateView(): void {
@@ -283,7 +292,10 @@ export class ContactsProvider implements vscode.TreeDataProvider<ContactsTreeNod
       return;
     }
     const state = this.state;
-    view.description = state.loadedAny && this.token ? vscode.l10n.t('{0} contacts', state.shownTotal) : undefined;
+    const description = state.loadedAny && this.token ? vscode.l10n.t('{0} contacts', state.shownTotal) : undefined;
+    if (view.description !== description) {
+      view.description = description;
+    }
     let message: string | undefined;
     if (!this.token) {
       message = undefined;
@@ -297,7 +309,9 @@ export class ContactsProvider implements vscode.TreeDataProvider<ContactsTreeNod
     } else if (state.loadedAny && state.contacts.length === 0) {
       message = vscode.l10n.t('No contacts in your organisation yet.');
     }
-    view.message = message;
+    if (view.message !== message) {
+      view.message = message;
+    }
   }
 
   dispose(): void {

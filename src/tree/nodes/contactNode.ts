@@ -16,6 +16,7 @@ export class ContactNode {
     return this.groupKey === undefined ? `contact:${this.contact.id}` : `group:${this.groupKey}/contact:${this.contact.id}`;
   }
 
+  /** The row; its tooltip comes later from `resolveTooltip`, on hover, to keep refreshes of many rows light. */
   toTreeItem(): vscode.TreeItem {
     const c = this.contact;
     const item = new vscode.TreeItem(truncate(displayName(c), 80), vscode.TreeItemCollapsibleState.None);
@@ -23,9 +24,13 @@ export class ContactNode {
     item.description = truncate(titleAndCompany(c), 80);
     item.iconPath = new vscode.ThemeIcon('person');
     item.contextValue = contactContextValue(c);
-    item.tooltip = tooltip(c);
     item.accessibilityInformation = { label: [displayName(c), titleAndCompany(c)].filter(Boolean).join(', ') };
     item.command = { command: Commands.openContact, title: vscode.l10n.t('Open Contact'), arguments: [c] };
+    return item;
+  }
+
+  resolveTooltip(item: vscode.TreeItem): vscode.TreeItem {
+    item.tooltip = tooltip(this.contact);
     return item;
   }
 }
