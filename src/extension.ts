@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { Contact } from './api/types';
 import { TokenStore } from './auth/tokenStore';
-import { pickContact } from './commands/contactPicker';
+import { pickContact, shownContactPicker, type ContactPickerView } from './commands/contactPicker';
 import { copyFromContact, type CopyWhat } from './commands/copyContact';
 import { lookupById } from './commands/lookupCommand';
 import { clearToken, setToken } from './commands/tokenCommands';
@@ -21,6 +21,7 @@ export interface LinqContactsTestApi {
   readonly session: LinqSession;
   readonly provider: ContactsProvider;
   readonly openPanels: () => ContactPanel[];
+  readonly shownPicker: () => ContactPickerView | undefined;
 }
 
 /** A contact from whatever a command was given: a tree row, a contact, or nothing. */
@@ -115,7 +116,7 @@ export function activate(context: vscode.ExtensionContext): LinqContactsTestApi 
   );
   void vscode.commands.executeCommand('setContext', ContextKeys.ready, true);
 
-  return { tokens, session, provider, openPanels: () => ContactPanel.openPanels() };
+  return { tokens, session, provider, openPanels: () => ContactPanel.openPanels(), shownPicker: shownContactPicker };
 }
 
 export function deactivate(): void {}

@@ -4,7 +4,7 @@ import type { LinqSession } from '../contacts/linqSession';
 import { describeError } from '../errors/describeError';
 import { displayName, titleAndCompany, truncate } from '../format/contactText';
 
-interface ContactItem extends vscode.QuickPickItem {
+export interface ContactItem extends vscode.QuickPickItem {
   readonly contact: Contact;
 }
 
@@ -17,6 +17,15 @@ function toItem(contact: Contact): ContactItem {
   };
 }
 
+export type ContactPickerView = Pick<vscode.QuickPick<ContactItem>, 'items' | 'activeItems' | 'busy' | 'title' | 'value'>;
+
+/** The contact quick pick now open, if any (the extension's tests look at it; nothing else does). */
+let openPicker: vscode.QuickPick<ContactItem> | undefined;
+
+export function shownContactPicker(): ContactPickerView | undefined {
+  return openPicker;
+}
+
 /** How often the list is refreshed while contacts keep arriving. */
 const REFRESH_MS = 200;
 
@@ -27,6 +36,7 @@ const REFRESH_MS = 200;
  */
 export function pickContact(session: LinqSession, placeholder: string): Promise<Contact | undefined> {
   const pick = vscode.window.createQuickPick<ContactItem>();
+  openPicker = pick;
   pick.placeholder = placeholder;
   pick.matchOnDescription = true;
   pick.matchOnDetail = true;
@@ -85,6 +95,9 @@ export function pickContact(session: LinqSession, placeholder: string): Promise<
       pick.hide();
     });
     pick.onDidHide(() => {
+      if (openPicker === pick) {
+        openPicker = undefined;
+      }
       clearTimeout(timer);
       walk.dispose();
       pick.dispose();

@@ -1,3 +1,4 @@
 import './activation.test';
 import './contactsView.test';
 import './detailPanel.test';
+import './search.test';

@@ -1,0 +1,70 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { demoContact, makeContact } from '../server/contactFactory';
+import type { StandIn } from '../server/linqStandIn';
+import { configure, extensionApi, useStandIn, waitFor } from './helpers';
+
+describe('Search Contacts quick pick and row tooltips', () => {
+  const COUNT = 1_000;
+  let standIn: StandIn;
+
+  before(async () => {
+    standIn = await useStandIn({ count: COUNT, token: 'suite-token', latencyMs: 5, hostile: true });
+    await configure({ pageSize: 25 });
+    const api = await extensionApi();
+    await api.tokens.set('suite-token');
+    await waitFor('token', () => api.session.hasToken());
+  });
+
+  after(async () => {
+    await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    const api = await extensionApi();
+    await api.tokens.clear();
+    await standIn.close();
+  });
+
+  it('fills in every contact while open, matches what is typed, and opens the chosen one', async () => {
+    const api = await extensionApi();
+    const search = vscode.commands.executeCommand('linqContacts.search');
+    const pick = await waitFor('quick pick shown', () => api.shownPicker());
+    await waitFor('all contacts listed', () => !pick.busy && pick.items.length === COUNT, 30_000);
+    assert.match(pick.title ?? '', new RegExp(`\\(${COUNT} contacts\\)`));
+    const ids = pick.items.map((item) => item.contact.id);
+    assert.equal(new Set(ids).size, COUNT, 'each contact once');
+    assert.deepEqual(ids.slice(0, 3), [1, 2, 3], 'in the API’s order');
+    const walkPages = standIn.requests.filter((r) => r.query.per_page === '100' && r.status === 200).map((r) => r.query.page);
+    assert.equal(walkPages.length, COUNT / 100, 'each page of the walk asked once');
+    assert.equal(new Set(walkPages).size, COUNT / 100);
+
+    // VS Code filters in the workbench and reports the highlighted row back.
+    const target = demoContact(873);
+    pick.value = target.email as string;
+    await waitFor('the match highlighted', () => pick.activeItems[0]?.contact.id === 874);
+    await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+    await search;
+    assert.equal(api.shownPicker(), undefined, 'closed after choosing');
+    await waitFor('its tab open', () => api.openPanels().find((p) => p.contactId === 874));
+  });
+
+  it('builds a row’s Markdown tooltip on hover, with markup in the data kept as text', async () => {
+    const api = await extensionApi();
+    const rows = await waitFor('rows', async () => {
+      await api.provider.idle();
+      const r = await api.provider.getChildren();
+      return r.some((n) => n.kind === 'contact' && n.contact.id === 3) ? r : undefined;
+    });
+    const hostile = rows.find((n) => n.kind === 'contact' && n.contact.id === 3)!;
+    assert.match(String(makeContact(2, true).full_name), /<img src=x/);
+    const item = api.provider.getTreeItem(hostile);
+    assert.equal(item.tooltip, undefined, 'not built for every row on refresh');
+    const resolved = api.provider.resolveTreeItem(item, hostile);
+    assert.ok(resolved.tooltip instanceof vscode.MarkdownString);
+    const md = resolved.tooltip;
+    assert.notEqual(md.supportHtml, true);
+    assert.notEqual(md.isTrusted, true);
+    // appendText escapes Markdown and breaks tags (spaces become &nbsp;, `>` is escaped): no tag survives.
+    assert.doesNotMatch(md.value, /<img\s|<script>/, 'markup escaped');
+    assert.match(md.value, /Mallory&nbsp;3/);
+  });
+});
