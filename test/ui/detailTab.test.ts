@@ -40,6 +40,39 @@ for (const theme of ['dark', 'light'] as const) {
       await wb.screenshot(`detail-${theme}`, true);
     });
 
+    it('copies the phone number and a vCard with the tab’s buttons', async () => {
+      const contact = demoContact(0);
+      const detail = wb.detail();
+      await detail.getByRole('button', { name: 'Copy phone' }).click();
+      await until('clipboard holds the phone number', async () => (await wb.clipboard()) === contact.phone_number);
+      await detail.getByRole('button', { name: 'Copy as vCard' }).click();
+      // The browser's clipboard may turn CRLF into LF; the unit tests hold the CRLF line ends.
+      await until('clipboard holds a vCard', async () => /^BEGIN:VCARD\r?\nVERSION:4\.0\r?\n/.test(await wb.clipboard()));
+      const card = await wb.clipboard();
+      assert.match(card, new RegExp(`\\nFN:${contact.full_name as string}\\r?\\n`));
+      assert.match(card, new RegExp(`\\nEMAIL;TYPE=work:${(contact.email as string).replace(/\./g, '\\.')}\\r?\\n`));
+      assert.match(card, /\nEND:VCARD\r?\n$/);
+    });
+
+    it('copies from the palette after asking which contact; a missing value is said and the clipboard kept', async () => {
+      const withPhone = demoContact(150);
+      await wb.runCommand('Linq: Copy Phone Number');
+      await wb.quickInput.fill(withPhone.email as string);
+      await wb.page.locator('.quick-input-list .monaco-list-row', { hasText: withPhone.email as string }).first().waitFor();
+      await wb.quickInput.press('Enter');
+      await until('clipboard holds the phone number', async () => (await wb.clipboard()) === withPhone.phone_number);
+      // Contact #28 has no email (a hostile slot); its name is shared with others, so pick the row without one.
+      const noEmail = makeContact(27, true);
+      assert.equal(noEmail.email, null);
+      await wb.setClipboard('unchanged');
+      await wb.runCommand('Linq: Copy Email');
+      await wb.quickInput.fill(String(noEmail.full_name));
+      const row = wb.page.locator('.quick-input-list .monaco-list-row', { hasText: String(noEmail.full_name) }).filter({ hasNotText: '@' }).first();
+      await row.click();
+      await wb.notifications().filter({ hasText: `${String(noEmail.full_name)} has no email address.` }).first().waitFor();
+      assert.equal(await wb.clipboard(), 'unchanged');
+    });
+
     it('shows a hostile contact as text, running no script', async () => {
       const hostile = makeContact(2, true);
       await wb.row('<img src=x onerror=alert(1)>Mallory').first().click();

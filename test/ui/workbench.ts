@@ -115,7 +115,8 @@ export class Workbench {
     await this.page.keyboard.press('F1');
     await this.quickInput.waitFor();
     await this.quickInput.fill(`>${title}`);
-    await this.page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor();
+    // Enter runs the highlighted row: wait until the filter has put the command there (not merely in the list).
+    await this.page.locator('.quick-input-list .monaco-list-row.focused', { hasText: title }).first().waitFor();
   }
 
   /** Runs a palette command by its title. */
