@@ -9,26 +9,37 @@ export class TokenStore implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChange = this.changed.event;
   private readonly subscription: vscode.Disposable;
+  /** The last read, until the secret changes (each read is a round trip to the workbench). */
+  private read: Promise<string | undefined> | undefined;
 
   constructor(private readonly secrets: vscode.SecretStorage) {
     this.subscription = secrets.onDidChange((e) => {
       if (e.key === SECRET_KEY) {
+        this.read = undefined;
         this.changed.fire();
       }
     });
   }
 
   /** The token, or `undefined` when none (or only blanks) is stored. */
-  async get(): Promise<string | undefined> {
-    const token = await this.secrets.get(SECRET_KEY);
-    return token && token.trim() !== '' ? token.trim() : undefined;
+  get(): Promise<string | undefined> {
+    this.read ??= Promise.resolve(this.secrets.get(SECRET_KEY)).then(
+      (token) => (token && token.trim() !== '' ? token.trim() : undefined),
+      (error: unknown) => {
+        this.read = undefined;
+        throw error;
+      },
+    );
+    return this.read;
   }
 
   async set(token: string): Promise<void> {
+    this.read = undefined;
     await this.secrets.store(SECRET_KEY, token.trim());
   }
 
   async clear(): Promise<void> {
+    this.read = undefined;
     await this.secrets.delete(SECRET_KEY);
   }
 

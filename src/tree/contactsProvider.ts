@@ -183,6 +183,7 @@ export class ContactsProvider implements vscode.TreeDataProvider<ContactsTreeNod
 
   /** Starts over from page 1: cancels what is in flight and forgets what was loaded. */
   reset(): void {
+    const shown = this.state.loadedAny || this.state.error !== undefined || this.loading !== undefined;
     this.abort.abort();
     this.abort = new AbortController();
     this.state = new PagingState();
@@ -192,16 +193,22 @@ export class ContactsProvider implements vscode.TreeDataProvider<ContactsTreeNod
     this.authNotified = false;
     this.token = undefined;
     void this.refreshTokenState().then(() => {
-      this.update();
       if (this.filterText !== '') {
         this.setFilter(this.filterText);
+      } else if (!shown && this.token && this.view?.visible) {
+        // Nothing to clear (e.g. a first token): fetch at once, and let the rows be the view's first
+        // change, so VS Code's 200 ms batching does not hold them back behind an empty refresh.
+        void this.loadMore();
+        this.updateView();
+      } else {
+        this.update();
       }
     });
   }
 
   private async refreshTokenState(): Promise<void> {
     this.token = await this.session.hasToken();
-    await vscode.commands.executeCommand('setContext', ContextKeys.hasToken, this.token);
+    void vscode.commands.executeCommand('setContext', ContextKeys.hasToken, this.token);
   }
 
   /** Loads every contact in the background (shared walk) so a filter finds matches beyond the pages shown. */
