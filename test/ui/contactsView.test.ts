@@ -90,14 +90,17 @@ describe('Contacts view under faults: 237 contacts, page size 25, hostile data, 
     await wb.showContacts();
     await wb.contactsPane.getByRole('button', { name: 'Set API Token' }).click();
     await wb.enterToken('ui-token');
-    for (let i = 0; i < 40; i++) {
-      const more = wb.row(/^Load more|^Retry/);
-      await Promise.race([more.first().waitFor(), wb.row(/237/).first().waitFor()]).catch(() => undefined);
+    const more = wb.row(/^Load more|^Retry/);
+    const busy = wb.contactsPane.locator('.monaco-progress-container.active');
+    for (let i = 0; i < 60; i++) {
+      await until('Load more, Retry or every row', async () => (await more.count()) > 0 || (await wb.rows().first().getAttribute('aria-setsize')) === '237', 60_000);
       if ((await more.count()) === 0) {
         break;
       }
-      await more.first().click();
-      await wb.page.waitForTimeout(50);
+      // The row can go from under the pointer when the page in flight arrives; then look again.
+      await more.first().click({ timeout: 2_000 }).catch(() => undefined);
+      // As a user does, wait for the view's progress bar to finish before choosing again.
+      await until('the view is idle', async () => (await busy.count()) === 0, 60_000);
     }
     await until('no Load more row left', async () => (await wb.row(/^Load more/).count()) === 0, 60_000);
     const labels = await wb.rows().locator('.label-name').allTextContents();

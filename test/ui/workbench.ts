@@ -37,7 +37,7 @@ export async function until(what: string, check: () => Promise<boolean>, timeout
 
 export interface WorkbenchOptions {
   readonly standIn?: Partial<StandInOptions>;
-  readonly theme?: 'light' | 'dark';
+  readonly theme?: 'light' | 'dark' | 'high-contrast';
   readonly settings?: Record<string, unknown>;
   readonly viewport?: { width: number; height: number };
 }
@@ -56,13 +56,15 @@ export class Workbench {
     const standIn = await startStandIn({ token: 'ui-token', ...options.standIn });
     const extensionsDir = path.join(root, 'extensions');
     installVsix(packagedVsix(), extensionsDir, root);
-    const dark = (options.theme ?? 'dark') === 'dark';
+    const theme = options.theme ?? 'dark';
+    const dark = theme !== 'light';
+    const colorTheme = { dark: 'Default Dark Modern', light: 'Default Light Modern', 'high-contrast': 'Default High Contrast' }[theme];
     const server = await startCodeServer({
       root,
       extensionsDir,
       settings: {
         'linqContacts.apiBaseUrl': standIn.baseUrl,
-        'workbench.colorTheme': dark ? 'Default Dark Modern' : 'Default Light Modern',
+        'workbench.colorTheme': colorTheme,
         ...options.settings,
       },
     });
