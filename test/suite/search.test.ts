@@ -47,6 +47,23 @@ describe('Search Contacts quick pick and row tooltips', () => {
     await waitFor('its tab open', () => api.openPanels().find((p) => p.contactId === 874));
   });
 
+  it('highlights a match that arrives after the user typed, so Enter opens it', async () => {
+    const api = await extensionApi();
+    await standIn.close();
+    // A slow organisation: the match is on the last page, which comes after the query is typed.
+    standIn = await useStandIn({ count: COUNT, token: 'suite-token', latencyMs: 150, hostile: true });
+    await waitFor('the old contacts forgotten', () => api.session.knownContacts().length === 0);
+    const search = vscode.commands.executeCommand('linqContacts.search');
+    const pick = await waitFor('quick pick shown', () => api.shownPicker());
+    const target = demoContact(COUNT - 3);
+    pick.value = target.email as string;
+    assert.ok(pick.busy && !pick.items.some((item) => item.contact.id === COUNT - 2), 'typed before the match arrived');
+    await waitFor('the late match highlighted', () => pick.activeItems[0]?.contact.id === COUNT - 2, 20_000);
+    await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+    await search;
+    await waitFor('its tab open', () => api.openPanels().find((p) => p.contactId === COUNT - 2));
+  });
+
   it('builds a row’s Markdown tooltip on hover, with markup in the data kept as text', async () => {
     const api = await extensionApi();
     const rows = await waitFor('rows', async () => {
