@@ -70,12 +70,10 @@ export function pickContact(session: LinqSession, placeholder: string): Promise<
     timer = undefined;
     if (items.length !== shown) {
       shown = items.length;
-      const active = pick.activeItems[0];
+      // The workbench highlights the first match of what is typed. Never set `activeItems` from here: this
+      // side's view of the highlight lags the user's typing, and restoring it could make Enter choose a
+      // contact the user no longer sees.
       pick.items = items;
-      // Keep the user's highlighted row; otherwise let the quick pick highlight the first match.
-      if (active) {
-        pick.activeItems = [active];
-      }
     }
   };
   const walk = session.loadAll((all, progress, done) => {
@@ -99,7 +97,8 @@ export function pickContact(session: LinqSession, placeholder: string): Promise<
   return new Promise<Contact | undefined>((resolve) => {
     let chosen: Contact | undefined;
     pick.onDidAccept(() => {
-      chosen = pick.selectedItems[0]?.contact ?? pick.activeItems[0]?.contact;
+      // What the workbench accepted (its highlighted row), not this side's possibly stale `activeItems`.
+      chosen = pick.selectedItems[0]?.contact;
       pick.hide();
     });
     pick.onDidHide(() => {
