@@ -56,17 +56,17 @@ for (const theme of ['dark', 'light'] as const) {
 
     it('copies from the palette after asking which contact; a missing value is said and the clipboard kept', async () => {
       const withPhone = demoContact(150);
-      await wb.runCommand('Linq: Copy Phone Number');
-      await wb.quickInput.fill(withPhone.email as string);
+      const phoneBox = await wb.runCommandAndAsk('Linq: Copy Phone Number', 'Copy whose phone number?');
+      await phoneBox.fill(withPhone.email as string);
       await wb.page.locator('.quick-input-list .monaco-list-row', { hasText: withPhone.email as string }).first().waitFor();
-      await wb.quickInput.press('Enter');
+      await phoneBox.press('Enter');
       await until('clipboard holds the phone number', async () => (await wb.clipboard()) === withPhone.phone_number);
       // Contact #28 has no email (a hostile slot); its name is shared with others, so pick the row without one.
       const noEmail = makeContact(27, true);
       assert.equal(noEmail.email, null);
       await wb.setClipboard('unchanged');
-      await wb.runCommand('Linq: Copy Email');
-      await wb.quickInput.fill(String(noEmail.full_name));
+      const emailBox = await wb.runCommandAndAsk('Linq: Copy Email', 'Copy whose email?');
+      await emailBox.fill(String(noEmail.full_name));
       const row = wb.page.locator('.quick-input-list .monaco-list-row', { hasText: String(noEmail.full_name) }).filter({ hasNotText: '@' }).first();
       await row.click();
       await wb.notifications().filter({ hasText: `${String(noEmail.full_name)} has no email address.` }).first().waitFor();
@@ -87,25 +87,25 @@ for (const theme of ['dark', 'light'] as const) {
     });
 
     it('looks up a good id, refuses bad input in the box, and says when an id is unknown', async () => {
-      await wb.runCommand('Linq: Look Up Contact by ID');
-      await wb.quickInput.fill('12x');
+      const box = await wb.runCommandAndAsk('Linq: Look Up Contact by ID', '123');
+      await box.fill('12x');
       await wb.page.locator('.quick-input-message', { hasText: /digits only/ }).waitFor();
-      await wb.quickInput.fill('150');
-      await wb.quickInput.press('Enter');
+      await box.fill('150');
+      await box.press('Enter');
       await wb.detail().locator('h1', { hasText: String(makeContact(149, true).full_name).slice(0, 20) }).waitFor();
-      await wb.runCommand('Linq: Look Up Contact by ID');
-      await wb.quickInput.fill('99999');
-      await wb.quickInput.press('Enter');
+      const again = await wb.runCommandAndAsk('Linq: Look Up Contact by ID', '123');
+      await again.fill('99999');
+      await again.press('Enter');
       await wb.notifications().filter({ hasText: 'Contact 99999 not found' }).first().waitFor();
     });
 
     it('searches all contacts and opens one beyond the first page', async () => {
       const target = demoContact(200);
-      await wb.runCommand('Linq: Search Contacts');
-      await wb.quickInput.fill(target.email as string);
+      const box = await wb.runCommandAndAsk('Linq: Search Contacts', 'Search by name, email, company or title');
+      await box.fill(target.email as string);
       const item = wb.page.locator('.quick-input-list .monaco-list-row', { hasText: target.email as string }).first();
       await item.waitFor();
-      await wb.quickInput.press('Enter');
+      await box.press('Enter');
       await wb.detail().locator('a[href^="mailto:"]', { hasText: target.email as string }).waitFor();
     });
 

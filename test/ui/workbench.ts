@@ -141,6 +141,17 @@ export class Workbench {
     }
   }
 
+  /**
+   * Runs a palette command that asks for input, and returns its box once it shows (known by its
+   * placeholder): the palette's own box is the same element, so typing earlier would go to the palette.
+   */
+  async runCommandAndAsk(title: string, placeholder: string): Promise<Locator> {
+    await this.runCommand(title);
+    const box = this.page.locator(`.quick-input-widget input[placeholder="${placeholder}"]`);
+    await box.waitFor();
+    return box;
+  }
+
   /** The quick input box (input boxes and quick picks). */
   get quickInput(): Locator {
     return this.page.locator('.quick-input-widget input');
