@@ -13,9 +13,7 @@ for (const theme of ['dark', 'light'] as const) {
         dialogs++;
         void d.dismiss();
       });
-      await wb.showContacts();
-      await wb.contactsPane.getByRole('button', { name: 'Set API Token' }).click();
-      await wb.enterToken('ui-token');
+      await wb.setTokenFromWelcome('ui-token');
       await wb.row(/^Load more/).waitFor();
     });
     afterEach(async function () {

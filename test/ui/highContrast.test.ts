@@ -7,9 +7,7 @@ describe('Detail tab in the high-contrast theme', function () {
 
   before(async () => {
     wb = await Workbench.start({ theme: 'high-contrast', standIn: { count: 30 } });
-    await wb.showContacts();
-    await wb.contactsPane.getByRole('button', { name: 'Set API Token' }).click();
-    await wb.enterToken('ui-token');
+    await wb.setTokenFromWelcome('ui-token');
     await wb.row(demoContact(0).full_name as string).first().waitFor();
   });
   afterEach(async function () {

@@ -164,6 +164,13 @@ export class Workbench {
     await this.quickInput.press('Enter');
   }
 
+  /** Opens the Contacts view and sets the token with its welcome button, as a new user does. */
+  async setTokenFromWelcome(token: string): Promise<void> {
+    await this.showContacts();
+    await this.contactsPane.getByRole('button', { name: 'Set API Token' }).click();
+    await this.enterToken(token);
+  }
+
   async clipboard(): Promise<string> {
     return this.page.evaluate(() => navigator.clipboard.readText());
   }
