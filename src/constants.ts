@@ -25,6 +25,7 @@ export const Settings = {
   section: 'linqContacts',
   apiBaseUrl: 'apiBaseUrl',
   pageSize: 'pageSize',
+  showAvatars: 'showAvatars',
 } as const;
 
 /** Context keys used in `when` clauses. */

@@ -2,26 +2,74 @@ import * as vscode from 'vscode';
 import type { Contact } from './api/types';
 import { TokenStore } from './auth/tokenStore';
 import { pickContact, shownContactPicker, type ContactPickerView } from './commands/contactPicker';
-import { copyFromContact, type CopyWhat } from './commands/copyContact';
+import { COPY_KINDS, copyFromContact, type CopyWhat } from './commands/copyContact';
 import { lookupById } from './commands/lookupCommand';
 import { clearToken, setToken } from './commands/tokenCommands';
 import { Commands, ContextKeys, PANEL_VIEW_TYPE, VIEW_ID } from './constants';
 import { LinqSession } from './contacts/linqSession';
-import { ContactsProvider } from './tree/contactsProvider';
+import { affectsAvatars } from './config';
+import { Logger } from './log/logger';
+import { ContactsProvider, type ContactsTreeNode } from './tree/contactsProvider';
+import type { PagingState } from './tree/pagingState';
 import { ContactNode } from './tree/nodes/contactNode';
 import { ContactPanel, type PanelDeps } from './webview/contactPanel';
 import { isPanelState } from './webview/protocol';
 
 /**
- * Internal API returned by `activate`, for the extension's own tests only (not a public contract):
- * it lets tests set a token without the input box and look at the view's state.
+ * Internal API for the extension's own in-host tests, returned by `activate` only in
+ * `ExtensionMode.Test` (never to other extensions in normal use). It holds closures and plain data only:
+ * nothing returns the token and no object reachable from it holds the token store, session or client.
  */
 export interface LinqContactsTestApi {
-  readonly tokens: TokenStore;
-  readonly session: LinqSession;
-  readonly provider: ContactsProvider;
-  readonly openPanels: () => ContactPanel[];
-  readonly shownPicker: () => ContactPickerView | undefined;
+  readonly tokens: {
+    set(value: string): Promise<void>;
+    clear(): Promise<void>;
+    has(): Promise<boolean>;
+    readonly onDidChange: vscode.Event<void>;
+  };
+  readonly session: {
+    knownContacts(): Contact[];
+  };
+  readonly provider: {
+    getChildren(node?: ContactsTreeNode): Promise<ContactsTreeNode[]>;
+    getTreeItem(node: ContactsTreeNode): vscode.TreeItem;
+    resolveTreeItem(item: vscode.TreeItem, node: ContactsTreeNode): vscode.TreeItem;
+    idle(): Promise<void>;
+    loadMore(): Promise<void>;
+    setFilter(text: string): void;
+    setGrouped(grouped: boolean): void;
+    /** What the view has loaded: plain data. */
+    readonly paging: PagingState;
+  };
+  openPanels(): Array<{ readonly contactId: number; readonly shownContact: Contact | undefined; readonly panel: vscode.WebviewPanel }>;
+  shownPicker(): ContactPickerView | undefined;
+}
+
+/** The test API, built from closures over the parts (see `LinqContactsTestApi`). */
+function testApi(tokens: TokenStore, session: LinqSession, provider: ContactsProvider): LinqContactsTestApi {
+  return {
+    tokens: {
+      set: (value) => tokens.set(value),
+      clear: () => tokens.clear(),
+      has: async () => (await tokens.get()) !== undefined,
+      onDidChange: (listener, thisArg, disposables) => tokens.onDidChange(listener, thisArg, disposables),
+    },
+    session: { knownContacts: () => session.knownContacts() },
+    provider: {
+      getChildren: (node) => provider.getChildren(node),
+      getTreeItem: (node) => provider.getTreeItem(node),
+      resolveTreeItem: (item, node) => provider.resolveTreeItem(item, node),
+      idle: () => provider.idle(),
+      loadMore: () => provider.loadMore(),
+      setFilter: (text) => provider.setFilter(text),
+      setGrouped: (grouped) => provider.setGrouped(grouped),
+      get paging() {
+        return provider.paging;
+      },
+    },
+    openPanels: () => ContactPanel.openPanels().map((p) => ({ contactId: p.contactId, shownContact: p.shownContact, panel: p.panel })),
+    shownPicker: shownContactPicker,
+  };
 }
 
 /** A contact from whatever a command was given: a tree row, a contact, or nothing. */
@@ -35,11 +83,13 @@ function contactFrom(arg: unknown): Contact | undefined {
   return undefined;
 }
 
-export function activate(context: vscode.ExtensionContext): LinqContactsTestApi {
+export function activate(context: vscode.ExtensionContext): LinqContactsTestApi | undefined {
+  // Errors and their technical causes, never the token: no message is built with it, and every line
+  // passes through the logger's redaction as a second net.
+  const channel = vscode.window.createOutputChannel('Linq Contacts', { log: true });
+  const log = new Logger(channel);
   const tokens = new TokenStore(context.secrets);
-  const session = new LinqSession(tokens);
-  // Errors and their technical causes, never the token (it is in no message the client makes).
-  const log = vscode.window.createOutputChannel('Linq Contacts', { log: true });
+  const session = new LinqSession(tokens, log);
   const provider = new ContactsProvider(session, log);
   const view = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: provider, showCollapseAll: false });
   provider.attach(view);
@@ -49,19 +99,14 @@ export function activate(context: vscode.ExtensionContext): LinqContactsTestApi 
   };
 
   const copy = async (arg: unknown, what: CopyWhat): Promise<void> => {
-    const contact =
-      contactFrom(arg) ??
-      (await pickContact(
-        session,
-        what === 'email' ? vscode.l10n.t('Copy whose email?') : what === 'phone' ? vscode.l10n.t('Copy whose phone number?') : vscode.l10n.t('Copy whose vCard?'),
-      ));
+    const contact = contactFrom(arg) ?? (await pickContact(session, COPY_KINDS[what].ask()));
     if (contact) {
       await copyFromContact(contact, what);
     }
   };
 
   context.subscriptions.push(
-    log,
+    channel,
     tokens,
     session,
     provider,
@@ -112,11 +157,17 @@ export function activate(context: vscode.ExtensionContext): LinqContactsTestApi 
         }
       },
     }),
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (affectsAvatars(e)) {
+        ContactPanel.openPanels().forEach((p) => p.reload());
+      }
+    }),
     { dispose: () => ContactPanel.openPanels().forEach((p) => p.dispose()) },
   );
   void vscode.commands.executeCommand('setContext', ContextKeys.ready, true);
 
-  return { tokens, session, provider, openPanels: () => ContactPanel.openPanels(), shownPicker: shownContactPicker };
+  // Other extensions get nothing; the extension's own tests get closures that cannot yield the token.
+  return context.extensionMode === vscode.ExtensionMode.Test ? testApi(tokens, session, provider) : undefined;
 }
 
 export function deactivate(): void {}

@@ -1,5 +1,6 @@
+import { MAX_CONTACTS, MAX_PER_PAGE, WALK_CONCURRENCY } from './limits';
 import type { LinqClient } from './linqClient';
-import type { Contact } from './types';
+import type { Contact, Pagination } from './types';
 
 /** Progress after each page delivered in order. */
 export interface AllContactsProgress {
@@ -10,6 +11,8 @@ export interface AllContactsProgress {
   /** Pages fetched so far, and the latest `total_pages`. */
   readonly pagesDone: number;
   readonly totalPages: number;
+  /** True once the walk stopped at `maxContacts` (the organisation may hold more). */
+  readonly capped: boolean;
 }
 
 /** Options for `loadAllContacts`. */
@@ -18,43 +21,60 @@ export interface LoadAllOptions {
   readonly perPage?: number;
   /** Pages in flight at once after page 1 (default 4, at least 1). */
   readonly concurrency?: number;
+  /** Contacts held at most (default `MAX_CONTACTS`); the walk stops there with `capped` set. */
+  readonly maxContacts?: number;
   readonly signal?: AbortSignal;
   /** Called with each page's new (not yet seen) contacts, in page order, as soon as order allows. */
   readonly onContacts?: (contacts: readonly Contact[], progress: AllContactsProgress) => void;
 }
 
-/** Upper bound on pages walked, whatever `total_pages` claims (a million contacts at 100 a page). */
-const MAX_PAGES = 10_000;
-
 /**
- * Every contact of the organisation. Page 1 reveals `total_pages`; the rest are fetched with bounded
- * concurrency and delivered in page order. Ids seen twice (pages shifting under us) are dropped; a
- * changed `total_pages` extends or shortens the walk; an empty page ends it. A 429 pauses every request
- * of the client (its `RateGate`), so the engine slows down as a whole.
+ * Every contact of the organisation. Page 1 reveals the totals; the rest are fetched with bounded
+ * concurrency and delivered in page order. Ids seen twice (pages shifting under us) are dropped; changed
+ * totals extend or shorten the walk; an empty page ends it. Whatever a server claims, the walk ends: it
+ * asks for at most `ceil(total_count / per_page)` pages and never holds more than `maxContacts`. A reply
+ * without totals is paged until a short or empty page. A 429 pauses every request of the client (its
+ * `RateGate`), so the engine slows down as a whole.
  */
 export async function loadAllContacts(client: LinqClient, options: LoadAllOptions = {}): Promise<Contact[]> {
-  const perPage = options.perPage ?? 100;
-  const concurrency = Math.max(1, Math.trunc(options.concurrency ?? 4));
-  // One failing page stops the others at once.
+  const perPage = options.perPage ?? MAX_PER_PAGE;
+  const concurrency = Math.max(1, Math.trunc(options.concurrency ?? WALK_CONCURRENCY));
+  const maxContacts = options.maxContacts ?? MAX_CONTACTS;
+  // One failing page stops the others at once; so does reaching the cap.
   const stop = new AbortController();
   const signal = options.signal ? AbortSignal.any([options.signal, stop.signal]) : stop.signal;
   const seen = new Set<number>();
   const all: Contact[] = [];
   let totalCount = 0;
   let pagesDone = 0;
+  let capped = false;
+
+  /** The last page worth asking for, as far as this reply tells. */
+  const lastPageOf = (p: Pagination): number => {
+    const pageCap = Math.ceil(maxContacts / p.perPage);
+    return p.estimated ? pageCap : Math.min(pageCap, p.totalPages, Math.ceil(p.totalCount / p.perPage));
+  };
 
   const deliver = (contacts: readonly Contact[], totalPages: number): void => {
-    const fresh = contacts.filter((c) => !seen.has(c.id) && seen.add(c.id));
+    if (capped) {
+      return;
+    }
+    let fresh = contacts.filter((c) => !seen.has(c.id) && seen.add(c.id));
+    if (all.length + fresh.length >= maxContacts) {
+      fresh = fresh.slice(0, maxContacts - all.length);
+      capped = true;
+      stop.abort();
+    }
     all.push(...fresh);
     pagesDone++;
-    options.onContacts?.(fresh, { loaded: all.length, totalCount, pagesDone, totalPages });
+    options.onContacts?.(fresh, { loaded: all.length, totalCount: Math.max(totalCount, all.length), pagesDone, totalPages, capped });
   };
 
   const first = await client.listContacts(1, perPage, { signal });
   totalCount = first.pagination.totalCount;
-  let lastPage = Math.min(MAX_PAGES, first.pagination.totalPages);
+  let lastPage = lastPageOf(first.pagination);
   deliver(first.contacts, lastPage);
-  if (first.contacts.length === 0) {
+  if (first.contacts.length === 0 || (first.pagination.estimated && first.contacts.length < first.pagination.perPage)) {
     return all;
   }
 
@@ -63,15 +83,22 @@ export async function loadAllContacts(client: LinqClient, options: LoadAllOption
   const ready = new Map<number, readonly Contact[]>();
 
   const worker = async (): Promise<void> => {
-    while (nextToFetch <= lastPage) {
+    while (nextToFetch <= lastPage && !capped) {
       const page = nextToFetch++;
       const reply = await client.listContacts(page, perPage, { signal });
-      totalCount = reply.pagination.totalCount;
+      const p = reply.pagination;
+      totalCount = p.totalCount;
       if (reply.contacts.length === 0) {
         // Past the end: nothing after this page exists.
         lastPage = Math.min(lastPage, page - 1);
-      } else if (reply.pagination.totalPages !== lastPage && page <= reply.pagination.totalPages) {
-        lastPage = Math.min(MAX_PAGES, reply.pagination.totalPages);
+      } else if (p.estimated && reply.contacts.length < p.perPage) {
+        // No totals and a short page: this was the last one.
+        lastPage = Math.min(lastPage, page);
+      } else {
+        const claimed = lastPageOf(p);
+        if (claimed !== lastPage && page <= claimed) {
+          lastPage = claimed;
+        }
       }
       ready.set(page, reply.contacts);
       while (ready.has(nextToDeliver)) {
@@ -88,7 +115,9 @@ export async function loadAllContacts(client: LinqClient, options: LoadAllOption
   let firstError: unknown;
   const workers = Array.from({ length: concurrency }, () =>
     worker().catch((error: unknown) => {
-      firstError ??= error;
+      if (!capped) {
+        firstError ??= error;
+      }
       stop.abort();
     }),
   );

@@ -1,29 +1,44 @@
 import ky, { HTTPError, TimeoutError, type KyInstance } from 'ky';
 import { parseBaseUrl } from './baseUrl';
+import { BodyTooLargeError, readBoundedBody } from './boundedBody';
+import {
+  ATTEMPT_TIMEOUT_MS,
+  CALL_BUDGET_MS,
+  MAX_BODY_BYTES,
+  MAX_PER_PAGE,
+  MAX_RETRY_DELAY_MS,
+  MIN_PER_PAGE,
+  RETRY_BASE_DELAY_MS,
+  RETRY_LIMIT,
+} from './limits';
 import { LinqApiError } from './linqApiError';
 import { RateGate } from './rateGate';
 import { parseRetryAfter } from './retryAfter';
+import { tokenProblem } from './token';
 import type { Contact, ContactPage } from './types';
 import { parseContactPage, parseContactReply } from './validate';
-
-/** The API's own bounds for `per_page`. */
-export const MIN_PER_PAGE = 1;
-export const MAX_PER_PAGE = 100;
 
 /** Options for one client; a new configuration (URL, token) means a new client. */
 export interface LinqClientOptions {
   /** `https:` URL, or `http:` to a loopback host; anything else throws a `config` error at once. */
   readonly baseUrl: string;
-  /** Sent as `X-LINQ-INTEGRATION-TOKEN`; never logged, never part of an error message. */
+  /**
+   * Sent as `X-LINQ-INTEGRATION-TOKEN`; never logged, never part of an error message. Blank, or holding a
+   * control or non-ASCII character after trimming: an `auth` error at once, before any header is built.
+   */
   readonly token: string;
-  /** Per attempt, in ms (default 15,000). A request that hangs longer is retried, then `offline`. */
+  /** Per attempt, headers and whole body, in ms (default 15,000). Longer is retried, then `offline`. */
   readonly timeoutMs?: number;
-  /** Retries after the first attempt (default 4) for 429, 5xx, network errors, time-outs and broken JSON. */
+  /** One call, retries and waits included, gives up after this long (default 60,000 ms). */
+  readonly budgetMs?: number;
+  /** Retries after the first attempt (default 4) for 408, 429, 5xx, network errors, time-outs and broken JSON. */
   readonly retryLimit?: number;
-  /** Cap on one back-off or `Retry-After` wait, in ms (default 30,000), so a retry never waits for hours. */
+  /** Cap on one back-off wait, in ms (default 30,000). A `Retry-After` is honoured up to what is left of the budget. */
   readonly maxRetryDelayMs?: number;
   /** First back-off in ms, doubled each retry (default 300). */
   readonly retryBaseDelayMs?: number;
+  /** Largest body read, in bytes (default 5 MiB); a larger one is `badData` and the rest is not read. */
+  readonly maxBodyBytes?: number;
   /** A `fetch` to use instead of the global one (tests only). */
   readonly fetch?: typeof fetch;
 }
@@ -36,6 +51,11 @@ export interface RequestOptions {
 
 const RETRY_STATUS_CODES = [408, 429, 500, 502, 503, 504];
 
+/** A 2xx body that was not JSON (cut short by a proxy, HTML…): retried like a 502. */
+class BadJsonError extends Error {
+  override readonly name = 'BadJsonError';
+}
+
 /** Clamps a page size into what the API accepts (1–100). */
 export function clampPerPage(perPage: number): number {
   if (!Number.isFinite(perPage)) {
@@ -44,65 +64,94 @@ export function clampPerPage(perPage: number): number {
   return Math.min(MAX_PER_PAGE, Math.max(MIN_PER_PAGE, Math.trunc(perPage)));
 }
 
+/** The message for a token that cannot be sent; it never repeats the token. */
+function tokenError(problem: NonNullable<ReturnType<typeof tokenProblem>>): LinqApiError {
+  const why = {
+    empty: 'No API token is set.',
+    control: 'The API token contains a control character (such as a line break); set it again.',
+    notAscii: 'The API token contains characters that cannot be sent in a header; set it again.',
+  };
+  return new LinqApiError('auth', why[problem]);
+}
+
 /**
- * The one place that talks to Linq's partner API v2. Validates every reply at run time and turns
- * every failure into a `LinqApiError` of a kind the UI can act on.
+ * The one place that talks to Linq's partner API v2. ky makes each request and retries statuses,
+ * network failures and time-outs; the body is read once, inside the attempt (so the attempt's time-out
+ * covers it), within a size cap, and parsed once. Every reply is validated and every failure becomes a
+ * `LinqApiError` of a kind the UI can act on.
  */
 export class LinqClient {
   /** Shared by all requests of this client: a 429 anywhere pauses them all. */
   readonly gate = new RateGate();
   private readonly http: KyInstance;
-  /** Bodies already parsed (and checked to be JSON) by the response hook, to parse each once. */
+  private readonly budgetMs: number;
+  /** Removes the token from text that goes into a cause (a second net: no message is built with it). */
+  private readonly redact: (text: string) => string;
+  /** Each 2xx body, parsed, keyed by the bodiless response handed to ky. */
   private readonly parsed = new WeakMap<Response, unknown>();
 
   constructor(options: LinqClientOptions) {
     const base = parseBaseUrl(options.baseUrl);
-    if (options.token.trim() === '') {
-      throw new LinqApiError('auth', 'No API token is set.');
+    const problem = tokenProblem(options.token);
+    if (problem !== undefined) {
+      throw tokenError(problem);
     }
-    const maxDelay = options.maxRetryDelayMs ?? 30_000;
-    const baseDelay = options.retryBaseDelayMs ?? 300;
+    const token = options.token.trim();
+    this.redact = (text) => text.split(token).join('[token]');
+    this.budgetMs = options.budgetMs ?? CALL_BUDGET_MS;
+    const maxDelay = options.maxRetryDelayMs ?? MAX_RETRY_DELAY_MS;
+    const baseDelay = options.retryBaseDelayMs ?? RETRY_BASE_DELAY_MS;
+    const maxBody = options.maxBodyBytes ?? MAX_BODY_BYTES;
+    const innerFetch = options.fetch ?? globalThis.fetch.bind(globalThis);
     this.http = ky.create({
       prefixUrl: base.href,
-      headers: { 'X-LINQ-INTEGRATION-TOKEN': options.token, Accept: 'application/json' },
+      headers: { 'X-LINQ-INTEGRATION-TOKEN': token, Accept: 'application/json' },
       // A redirect to another host would carry the token there: never follow one.
       redirect: 'manual',
       credentials: 'omit',
       cache: 'no-store',
-      timeout: options.timeoutMs ?? 15_000,
-      fetch: options.fetch,
+      timeout: options.timeoutMs ?? ATTEMPT_TIMEOUT_MS,
+      fetch: (input, init) => this.fetchAndRead(innerFetch, input, init, maxBody),
       retry: {
-        limit: options.retryLimit ?? 4,
+        limit: options.retryLimit ?? RETRY_LIMIT,
         methods: ['get'],
         statusCodes: RETRY_STATUS_CODES,
         afterStatusCodes: [429, 503],
-        maxRetryAfter: maxDelay,
+        maxRetryAfter: this.budgetMs,
         backoffLimit: maxDelay,
         retryOnTimeout: true,
         delay: (attempt) => baseDelay * 2 ** (attempt - 1),
         jitter: (delay) => delay * (0.8 + Math.random() * 0.4),
+        shouldRetry: ({ error }) => {
+          if (error instanceof LinqApiError || error instanceof BodyTooLargeError) {
+            return false;
+          }
+          return error instanceof BadJsonError ? true : undefined;
+        },
       },
       hooks: {
         beforeRequest: [
-          async (request) => {
+          async (request, options) => {
+            const left = deadlineOf(options.context) - Date.now();
+            if (this.gate.remainingMs > left) {
+              throw rateLimited(this.gate.remainingMs);
+            }
             await this.gate.wait(request.signal);
           },
         ],
         afterResponse: [
-          async (_request, _options, response) => {
+          (_request, options, response) => {
+            // The response here is a bodiless copy made by `fetchAndRead`: nothing is read twice.
+            if (response.status !== 429 && response.status !== 503) {
+              return undefined;
+            }
+            const after = parseRetryAfter(response.headers.get('Retry-After'));
+            if (after !== undefined && after > deadlineOf(options.context) - Date.now()) {
+              // Waiting would outlast the call: fail now and say when to try again.
+              throw rateLimited(after);
+            }
             if (response.status === 429) {
-              this.gate.pauseFor(Math.min(maxDelay, parseRetryAfter(response.headers.get('Retry-After')) ?? baseDelay));
-              return undefined;
-            }
-            if (!response.ok) {
-              return undefined;
-            }
-            // A body cut short (a proxy hiccup) is worth another try, like a 502.
-            const body = await response.clone().text();
-            try {
-              this.parsed.set(response, JSON.parse(body));
-            } catch (error) {
-              return ky.retry({ code: 'BAD_JSON', cause: error instanceof Error ? error : undefined });
+              this.gate.pauseFor(Math.min(this.budgetMs, after ?? baseDelay));
             }
             return undefined;
           },
@@ -119,44 +168,98 @@ export class LinqClient {
     return parseContactPage(body, safePage, safePerPage);
   }
 
-  /** `GET /contacts/{id}`; a 404 is a `notFound` error. */
+  /** `GET /contacts/{id}`; a 404 is a `notFound` error, a reply about another contact `badData`. */
   async getContact(id: number, options: RequestOptions = {}): Promise<Contact> {
     if (!Number.isSafeInteger(id) || id <= 0) {
       throw new LinqApiError('notFound', `Contact ${String(id)} is not a valid id.`);
     }
     const body = await this.getJson(`contacts/${id}`, undefined, options, true);
-    return parseContactReply(body);
+    return parseContactReply(body, id);
   }
 
-  private async getJson(
-    path: string,
-    searchParams: Record<string, number> | undefined,
-    options: RequestOptions,
-    single: boolean,
-  ): Promise<unknown> {
+  /**
+   * One attempt: the request, then for a 2xx its whole body, bounded in size and (through ky's time-out
+   * around this function) in time, parsed once. ky gets a bodiless response with the same status and
+   * headers; error bodies are never read.
+   */
+  private async fetchAndRead(innerFetch: typeof fetch, input: RequestInfo | URL, init: RequestInit | undefined, maxBody: number): Promise<Response> {
+    const response = await innerFetch(input, init);
+    const bare = (): Response => new Response(null, { status: response.status, statusText: response.statusText, headers: response.headers });
+    if (!response.ok) {
+      void response.body?.cancel().catch(() => undefined);
+      return bare();
+    }
+    const bytes = await readBoundedBody(response, maxBody);
+    let value: unknown;
     try {
-      const response = await this.http.get(path, { searchParams, signal: options.signal });
-      if (this.parsed.has(response)) {
-        return this.parsed.get(response);
-      }
-      return JSON.parse(await response.text()) as unknown;
+      value = JSON.parse(new TextDecoder('utf-8', { fatal: false }).decode(bytes));
     } catch (error) {
-      throw await toLinqError(error, single, options.signal);
+      throw new BadJsonError("The server's reply was not valid JSON.", { cause: error });
+    }
+    const result = bare();
+    this.parsed.set(result, value);
+    return result;
+  }
+
+  private async getJson(path: string, searchParams: Record<string, number> | undefined, options: RequestOptions, single: boolean): Promise<unknown> {
+    const budget = AbortSignal.timeout(this.budgetMs);
+    const signal = options.signal ? AbortSignal.any([options.signal, budget]) : budget;
+    try {
+      const response = await this.http.get(path, { searchParams, signal, context: { deadline: Date.now() + this.budgetMs } });
+      if (!this.parsed.has(response)) {
+        throw new LinqApiError('badData', "The server's reply could not be read.");
+      }
+      return this.parsed.get(response);
+    } catch (error) {
+      throw toLinqError(error, single, options.signal, budget, this.budgetMs, this.redact);
     }
   }
 }
 
-/** Maps whatever ky or fetch threw into one error kind with a message fit for a user. */
-async function toLinqError(error: unknown, single: boolean, signal: AbortSignal | undefined): Promise<LinqApiError> {
-  if (error instanceof LinqApiError) {
-    return error;
+function deadlineOf(context: Record<string, unknown>): number {
+  return typeof context.deadline === 'number' ? context.deadline : Number.POSITIVE_INFINITY;
+}
+
+function rateLimited(retryAfterMs: number): LinqApiError {
+  return new LinqApiError('rateLimited', `The Linq API asked to wait ${Math.ceil(retryAfterMs / 1000)} s, longer than a request may take.`, { status: 429, retryAfterMs });
+}
+
+/**
+ * A plain copy of an error's name and message (and its causes'), for the log. ky's errors carry the
+ * request, whose headers hold the token: they are never kept as a cause.
+ */
+function safeCause(error: unknown, redact: (text: string) => string, depth = 0): Error | undefined {
+  if (!(error instanceof Error) || depth > 3) {
+    return undefined;
   }
+  const inner = safeCause(error.cause, redact, depth + 1);
+  const copy = new Error(redact(error.message), inner ? { cause: inner } : undefined);
+  copy.name = redact(error.name);
+  copy.stack = `${copy.name}: ${copy.message}`;
+  return copy;
+}
+
+/** Maps whatever ky or fetch threw into one error kind with a message fit for a user. */
+function toLinqError(
+  thrown: unknown,
+  single: boolean,
+  signal: AbortSignal | undefined,
+  budget: AbortSignal,
+  budgetMs: number,
+  redact: (text: string) => string,
+): LinqApiError {
+  if (thrown instanceof LinqApiError) {
+    return thrown;
+  }
+  const error = safeCause(thrown, redact);
   if (signal?.aborted) {
     return new LinqApiError('cancelled', 'The request was cancelled.', { cause: error });
   }
-  if (error instanceof HTTPError) {
-    const status = error.response.status;
-    void error.response.body?.cancel().catch(() => undefined);
+  if (budget.aborted) {
+    return new LinqApiError('offline', `The Linq API did not answer within ${Math.round(budgetMs / 1000)} s, retries included.`, { cause: error });
+  }
+  if (thrown instanceof HTTPError) {
+    const status = thrown.response.status;
     if (status === 401 || status === 403) {
       return new LinqApiError('auth', `The Linq API refused the token (HTTP ${status}).`, { status });
     }
@@ -164,7 +267,7 @@ async function toLinqError(error: unknown, single: boolean, signal: AbortSignal 
       return new LinqApiError('notFound', 'Contact not found.', { status });
     }
     if (status === 429) {
-      const retryAfterMs = parseRetryAfter(error.response.headers.get('Retry-After'));
+      const retryAfterMs = parseRetryAfter(thrown.response.headers.get('Retry-After'));
       return new LinqApiError('rateLimited', 'The Linq API is limiting requests (HTTP 429).', { status, retryAfterMs });
     }
     if (status >= 300 && status < 400) {
@@ -172,13 +275,16 @@ async function toLinqError(error: unknown, single: boolean, signal: AbortSignal 
     }
     return new LinqApiError('server', `The Linq API answered with an error (HTTP ${status}).`, { status });
   }
-  if (error instanceof TimeoutError) {
-    return new LinqApiError('offline', 'The Linq API did not answer in time.', { cause: error });
+  if (thrown instanceof BodyTooLargeError) {
+    return new LinqApiError('badData', `The server's reply was larger than ${Math.round(thrown.limitBytes / 1024 / 1024)} MB, more than any page of contacts.`, { cause: error });
   }
-  if (error instanceof Error && (error.name === 'ForceRetryError' || error.cause instanceof SyntaxError || error instanceof SyntaxError)) {
+  if (thrown instanceof BadJsonError) {
     return new LinqApiError('badData', "The server's reply was not valid JSON.", { cause: error });
   }
-  if (error instanceof Error && error.name === 'AbortError') {
+  if (thrown instanceof TimeoutError) {
+    return new LinqApiError('offline', 'The Linq API did not answer in time.', { cause: error });
+  }
+  if (thrown instanceof Error && thrown.name === 'AbortError') {
     return new LinqApiError('cancelled', 'The request was cancelled.', { cause: error });
   }
   return new LinqApiError('offline', 'Could not reach the Linq API. Check your connection and the API base URL.', { cause: error });

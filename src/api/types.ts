@@ -28,12 +28,16 @@ export interface Contact {
   readonly owner?: ContactOwner;
 }
 
-/** Paging facts from a list reply. `totalPages`/`totalCount` may change while paging. */
+/**
+ * Paging facts from a list reply. `totalPages`/`totalCount` may change while paging. When the reply had
+ * no usable totals they are estimates (`estimated`): one page more while pages come back full.
+ */
 export interface Pagination {
   readonly currentPage: number;
   readonly perPage: number;
   readonly totalPages: number;
   readonly totalCount: number;
+  readonly estimated: boolean;
 }
 
 /** One page of `GET /contacts`. */

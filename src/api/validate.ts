@@ -24,8 +24,10 @@ function positiveInt(value: unknown): number | undefined {
   return typeof value === 'number' && Number.isSafeInteger(value) && value > 0 ? value : undefined;
 }
 
-function nonNegativeInt(value: unknown): number | undefined {
-  return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0 ? value : undefined;
+/** A whole number ≥ 0, also when sent as a numeric string (`"12"`), as some servers do. */
+function count(value: unknown): number | undefined {
+  const n = typeof value === 'string' && /^\s*\d{1,15}\s*$/.test(value) ? Number(value) : value;
+  return typeof n === 'number' && Number.isSafeInteger(n) && n >= 0 ? n : undefined;
 }
 
 function owner(value: unknown): ContactOwner | undefined {
@@ -68,28 +70,51 @@ export function parseContact(value: unknown): Contact {
   };
 }
 
-/** Validates `GET /contacts/{id}`'s `{ data: Contact }`. */
-export function parseContactReply(body: unknown): Contact {
+/**
+ * Validates `GET /contacts/{id}`'s `{ data: Contact }`. A contact with another id than the one asked for
+ * is bad data: another person must never be shown under the id the user asked for.
+ */
+export function parseContactReply(body: unknown, expectedId: number): Contact {
   if (!isObject(body) || !('data' in body)) {
     throw badData('no "data" in the contact reply');
   }
-  return parseContact(body.data);
+  const contact = parseContact(body.data);
+  if (contact.id !== expectedId) {
+    throw badData(`asked for contact ${expectedId}, got contact ${contact.id}`);
+  }
+  return contact;
 }
 
 /**
- * Validates `GET /contacts`'s `{ contacts, pagination }`. Pagination fields that are missing are
- * derived from what is known (the requested page and size), so a sparse but sane reply still pages.
+ * Validates `GET /contacts`'s `{ contacts, pagination }`. A page with more contacts than the `per_page`
+ * asked for is bad data (a server that ignores the page size could hand over any amount). Totals sent
+ * as numeric strings are read as numbers; a reply without usable totals gets estimated ones: one page
+ * more while pages come back full, so paging goes on until a short or empty page.
  */
 export function parseContactPage(body: unknown, requestedPage: number, requestedPerPage: number): ContactPage {
   if (!isObject(body) || !Array.isArray(body.contacts)) {
     throw badData('no "contacts" list in the reply');
   }
+  if (body.contacts.length > requestedPerPage) {
+    throw badData(`a page held ${body.contacts.length} contacts, more than the ${requestedPerPage} asked for`);
+  }
   const contacts = body.contacts.map(parseContact);
   const raw = isObject(body.pagination) ? body.pagination : {};
-  const perPage = positiveInt(raw.per_page) ?? requestedPerPage;
-  const currentPage = positiveInt(raw.current_page) ?? requestedPage;
-  const totalCount = nonNegativeInt(raw.total_count) ?? (currentPage - 1) * perPage + contacts.length;
-  const totalPages = nonNegativeInt(raw.total_pages) ?? Math.ceil(totalCount / perPage);
-  const pagination: Pagination = { currentPage, perPage, totalPages, totalCount };
+  const serverPerPage = positiveInt(count(raw.per_page));
+  // A server may clamp the page size down, never up: pages are counted in its unit then.
+  const perPage = serverPerPage !== undefined && serverPerPage <= requestedPerPage ? serverPerPage : requestedPerPage;
+  const currentPage = requestedPage;
+  const sentCount = count(raw.total_count);
+  const sentPages = count(raw.total_pages);
+  const seen = (currentPage - 1) * perPage + contacts.length;
+  let pagination: Pagination;
+  if (sentCount === undefined && sentPages === undefined) {
+    const full = contacts.length >= perPage;
+    pagination = { currentPage, perPage, totalPages: full ? currentPage + 1 : currentPage, totalCount: seen, estimated: true };
+  } else {
+    const totalPages = sentPages ?? Math.ceil((sentCount ?? 0) / perPage);
+    const totalCount = sentCount ?? Math.max(seen, totalPages * perPage);
+    pagination = { currentPage, perPage, totalPages, totalCount, estimated: sentCount === undefined };
+  }
   return { contacts, pagination };
 }

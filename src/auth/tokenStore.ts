@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { tokenProblem } from '../api/token';
 import { SECRET_KEY } from '../constants';
 
 /**
@@ -33,7 +34,11 @@ export class TokenStore implements vscode.Disposable {
     return this.read;
   }
 
+  /** Stores a token (trimmed); one that could not be sent in a header is refused, never repeated in the error. */
   async set(token: string): Promise<void> {
+    if (tokenProblem(token) !== undefined) {
+      throw new Error('This token cannot be used: it is empty or holds a control or non-ASCII character.');
+    }
     this.read = undefined;
     await this.secrets.store(SECRET_KEY, token.trim());
   }

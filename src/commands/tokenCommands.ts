@@ -1,5 +1,18 @@
 import * as vscode from 'vscode';
+import { tokenProblem } from '../api/token';
 import type { TokenStore } from '../auth/tokenStore';
+
+/** Why a typed token cannot be used, or `undefined`. Empty is allowed here: it means "change nothing". */
+export function validateToken(value: string): string | undefined {
+  const problem = tokenProblem(value);
+  if (problem === 'control') {
+    return vscode.l10n.t('The token contains a control character (such as a line break or tab inside it). Paste it again without it.');
+  }
+  if (problem === 'notAscii') {
+    return vscode.l10n.t('The token contains characters that cannot be sent to Linq (only letters, digits and ASCII symbols).');
+  }
+  return undefined;
+}
 
 /** "Linq: Set API Token": a password box; an empty entry or Escape changes nothing. */
 export async function setToken(tokens: TokenStore): Promise<void> {
@@ -9,8 +22,9 @@ export async function setToken(tokens: TokenStore): Promise<void> {
     placeHolder: vscode.l10n.t('Paste the token'),
     password: true,
     ignoreFocusOut: true,
+    validateInput: validateToken,
   });
-  if (token === undefined || token.trim() === '') {
+  if (token === undefined || token.trim() === '' || validateToken(token) !== undefined) {
     return;
   }
   await tokens.set(token);

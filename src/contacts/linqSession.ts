@@ -4,7 +4,9 @@ import { LinqApiError } from '../api/linqApiError';
 import { LinqClient } from '../api/linqClient';
 import type { Contact } from '../api/types';
 import type { TokenStore } from '../auth/tokenStore';
-import { affectsConnection, readSettings } from '../config';
+import { affectsConnection, readSettings, workspaceOffersBaseUrl } from '../config';
+import { MAX_PER_PAGE, WALK_CONCURRENCY } from '../api/limits';
+import type { Logger } from '../log/logger';
 
 /** Listener for the all-contacts walk: every contact so far, and where the walk stands. */
 export type AllContactsListener = (all: readonly Contact[], progress: AllContactsProgress | undefined, done: boolean) => void;
@@ -22,9 +24,12 @@ export class LinqSession implements vscode.Disposable {
   private clientPromise: Promise<LinqClient | undefined> | undefined;
   private readonly known = new Map<number, Contact>();
   private walk: { abort: AbortController; all: Contact[]; promise: Promise<readonly Contact[]>; progress?: AllContactsProgress; listeners: Set<AllContactsListener>; done: boolean } | undefined;
-  private generationValue = 0;
+  private toldOfWorkspaceUrl = false;
 
-  constructor(private readonly tokens: TokenStore) {
+  constructor(
+    private readonly tokens: TokenStore,
+    private readonly log?: Logger,
+  ) {
     this.disposables.push(
       this.changed,
       tokens.onDidChange(() => this.reset()),
@@ -34,11 +39,6 @@ export class LinqSession implements vscode.Disposable {
         }
       }),
     );
-  }
-
-  /** Bumped on every reset, so late answers from an old configuration can be recognised and dropped. */
-  get generation(): number {
-    return this.generationValue;
   }
 
   async hasToken(): Promise<boolean> {
@@ -53,6 +53,11 @@ export class LinqSession implements vscode.Disposable {
     this.clientPromise ??= this.tokens.get().then((token) => {
       if (token === undefined) {
         return undefined;
+      }
+      this.log?.hide(token);
+      if (!this.toldOfWorkspaceUrl && workspaceOffersBaseUrl()) {
+        this.toldOfWorkspaceUrl = true;
+        this.log?.warn('A workspace or folder sets linqContacts.apiBaseUrl: ignored. Only your user settings decide where the token is sent.');
       }
       return new LinqClient({ baseUrl: readSettings().apiBaseUrl, token });
     });
@@ -104,8 +109,8 @@ export class LinqSession implements vscode.Disposable {
       walk.promise = this.requireClient()
         .then((client) =>
           loadAllContacts(client, {
-            perPage: 100,
-            concurrency: 4,
+            perPage: MAX_PER_PAGE,
+            concurrency: WALK_CONCURRENCY,
             signal: abort.signal,
             onContacts: (fresh, progress) => {
               walk.all.push(...fresh);
@@ -148,7 +153,6 @@ export class LinqSession implements vscode.Disposable {
 
   /** Drops the client, what is known and any walk; tells listeners. */
   reset(): void {
-    this.generationValue++;
     this.clientPromise = undefined;
     this.known.clear();
     this.walk?.abort.abort();

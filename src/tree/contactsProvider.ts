@@ -6,6 +6,7 @@ import type { LinqSession } from '../contacts/linqSession';
 import { readSettings } from '../config';
 import { asLinqError, describeError } from '../errors/describeError';
 import { matchesQuery } from '../format/contactText';
+import type { Logger } from '../log/logger';
 import { PagingState } from './pagingState';
 import { ActionNode } from './nodes/actionNode';
 import { CompanyNode } from './nodes/companyNode';
@@ -35,11 +36,13 @@ export class ContactsProvider implements vscode.TreeDataProvider<ContactsTreeNod
   private filterText = '';
   private groupedValue = false;
   private fill: { dispose(): void; running: boolean } | undefined;
+  /** Set when the all-contacts walk stopped at its cap (the organisation holds more). */
+  private capped = false;
   private updateTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
     private readonly session: LinqSession,
-    private readonly log?: vscode.LogOutputChannel,
+    private readonly log?: Logger,
   ) {
     this.disposables.push(session.onDidChange(() => this.reset()));
   }
@@ -191,6 +194,7 @@ export class ContactsProvider implements vscode.TreeDataProvider<ContactsTreeNod
     this.fill?.dispose();
     this.fill = undefined;
     this.authNotified = false;
+    this.capped = false;
     this.token = undefined;
     void this.refreshTokenState().then(() => {
       if (this.filterText !== '') {
@@ -223,6 +227,10 @@ export class ContactsProvider implements vscode.TreeDataProvider<ContactsTreeNod
         return;
       }
       state.addContacts(all);
+      if (progress?.capped && !this.capped) {
+        this.capped = true;
+        this.log?.warn(`Stopped loading at ${all.length} contacts, the most the extension holds.`);
+      }
       if (done) {
         state.markComplete(progress?.totalCount ?? all.length);
         fill.running = false;
@@ -247,12 +255,7 @@ export class ContactsProvider implements vscode.TreeDataProvider<ContactsTreeNod
       return;
     }
     this.state.error = error;
-    const causes: string[] = [];
-    for (let c: unknown = error.details.cause; c instanceof Error && causes.length < 3; c = c.cause) {
-      causes.push(`${c.name}: ${c.message}`);
-    }
-    const cause = causes.length > 0 ? ` (${causes.join(' ← ')})` : '';
-    this.log?.warn(`Contacts view: ${error.kind} — ${error.message}${cause}`);
+    this.log?.warnError('Contacts view', error);
     if (error.kind === 'auth' && !this.authNotified) {
       this.authNotified = true;
       const setToken = vscode.l10n.t('Set API Token');
@@ -271,7 +274,7 @@ export class ContactsProvider implements vscode.TreeDataProvider<ContactsTreeNod
     if (error) {
       nodes.push(errorAction(error));
     } else if (this.state.hasMore && !this.fill?.running) {
-      nodes.push(new LoadMoreNode(this.state.contacts.length, this.state.shownTotal, this.loading !== undefined));
+      nodes.push(new LoadMoreNode(this.state.contacts.length, this.state.totalKnown ? this.state.shownTotal : undefined, this.loading !== undefined));
     }
     return nodes;
   }
@@ -308,11 +311,15 @@ export class ContactsProvider implements vscode.TreeDataProvider<ContactsTreeNod
       message = undefined;
     } else if (state.error) {
       message = describeError(state.error);
+    } else if (this.capped && this.filterText === '') {
+      message = vscode.l10n.t('Showing the first {0} contacts: the most this extension holds.', state.contacts.length);
     } else if (this.filterText !== '') {
       const matches = this.visibleContacts().length;
       message = this.fill?.running
         ? vscode.l10n.t('Filter "{0}": {1} match so far, searching {2} of {3} contacts…', this.filterText, matches, state.contacts.length, state.shownTotal)
-        : vscode.l10n.t('Filter "{0}": {1} of {2} contacts match.', this.filterText, matches, state.shownTotal);
+        : this.capped
+          ? vscode.l10n.t('Filter "{0}": {1} of the first {2} contacts match (the most this extension holds).', this.filterText, matches, state.contacts.length)
+          : vscode.l10n.t('Filter "{0}": {1} of {2} contacts match.', this.filterText, matches, state.shownTotal);
     } else if (state.loadedAny && state.contacts.length === 0) {
       message = vscode.l10n.t('No contacts in your organisation yet.');
     }

@@ -13,6 +13,8 @@ export class PagingState {
   /** The server's latest counts (they may change while paging). */
   totalCount: number | undefined;
   totalPages: number | undefined;
+  /** False when the server sent no total (then `totalCount` is only what was seen). */
+  totalKnown = true;
   /** Set once a page came back empty or the last page was loaded. */
   complete = false;
   /** The last failure, cleared by the next success. */
@@ -36,6 +38,7 @@ export class PagingState {
     const added = this.addContacts(page.contacts);
     this.totalCount = page.pagination.totalCount;
     this.totalPages = page.pagination.totalPages;
+    this.totalKnown = !page.pagination.estimated;
     this.nextPage = pageNumber + 1;
     if (page.contacts.length === 0 || this.nextPage > page.pagination.totalPages) {
       this.complete = true;

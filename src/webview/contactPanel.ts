@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { Contact } from '../api/types';
 import { PANEL_VIEW_TYPE } from '../constants';
+import { readSettings } from '../config';
 import { copyFromContact } from '../commands/copyContact';
 import type { LinqSession } from '../contacts/linqSession';
 import { asLinqError, describeError } from '../errors/describeError';
@@ -8,6 +9,8 @@ import { displayName, truncate } from '../format/contactText';
 import { toContactView } from './contactView';
 import { makeNonce, renderPanelHtml } from './panelHtml';
 import { isFromWebviewMessage, type FromWebviewMessage, type ToWebviewMessage } from './protocol';
+
+const COPY_FROM_MESSAGE = { copyEmail: 'email', copyPhone: 'phone', copyVCard: 'vcard' } as const;
 
 /** What a panel needs from the rest of the extension. */
 export interface PanelDeps {
@@ -86,20 +89,25 @@ export class ContactPanel implements vscode.Disposable {
     );
   }
 
-  /** The page, with a fresh nonce. */
+  /** The page, with a fresh nonce; its CSP allows remote images only when avatars are on. */
   private renderHtml(): string {
-    {
-      const webview = this.panel.webview;
-      const dist = vscode.Uri.joinPath(this.deps.extensionUri, 'dist');
-      const media = vscode.Uri.joinPath(this.deps.extensionUri, 'media');
-      return renderPanelHtml({
-        cspSource: webview.cspSource,
-        scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(dist, 'detail.js')).toString(),
-        styleUri: webview.asWebviewUri(vscode.Uri.joinPath(media, 'detail.css')).toString(),
-        nonce: makeNonce(),
-        title: vscode.l10n.t('Linq contact'),
-      });
-    }
+    const webview = this.panel.webview;
+    const dist = vscode.Uri.joinPath(this.deps.extensionUri, 'dist');
+    const media = vscode.Uri.joinPath(this.deps.extensionUri, 'media');
+    return renderPanelHtml({
+      cspSource: webview.cspSource,
+      scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(dist, 'detail.js')).toString(),
+      styleUri: webview.asWebviewUri(vscode.Uri.joinPath(media, 'detail.css')).toString(),
+      nonce: makeNonce(),
+      title: vscode.l10n.t('Linq contact'),
+      remoteImages: readSettings().showAvatars,
+    });
+  }
+
+  /** Loads the page again (a new CSP after `showAvatars` changed); the script asks for the contact anew. */
+  reload(): void {
+    this.ready = false;
+    this.panel.webview.html = this.renderHtml();
   }
 
   get shownContact(): Contact | undefined {
@@ -130,7 +138,7 @@ export class ContactPanel implements vscode.Disposable {
   private setContact(contact: Contact): void {
     this.contact = contact;
     this.panel.title = truncate(displayName(contact), 40);
-    this.post({ type: 'show', contact: toContactView(contact) });
+    this.post({ type: 'show', contact: toContactView(contact, readSettings().showAvatars) });
   }
 
   private async onMessage(message: FromWebviewMessage): Promise<void> {
@@ -138,7 +146,7 @@ export class ContactPanel implements vscode.Disposable {
       case 'ready':
         this.ready = true;
         if (this.contact) {
-          this.post({ type: 'show', contact: toContactView(this.contact) });
+          this.post({ type: 'show', contact: toContactView(this.contact, readSettings().showAvatars) });
         }
         if (this.status) {
           this.post(this.status);
@@ -151,7 +159,7 @@ export class ContactPanel implements vscode.Disposable {
       case 'copyPhone':
       case 'copyVCard':
         if (this.contact) {
-          await copyFromContact(this.contact, message.type === 'copyEmail' ? 'email' : message.type === 'copyPhone' ? 'phone' : 'vcard');
+          await copyFromContact(this.contact, COPY_FROM_MESSAGE[message.type]);
         }
         return;
     }

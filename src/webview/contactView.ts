@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { Contact } from '../api/types';
 import { displayName, ownerName } from '../format/contactText';
+import { telHref } from '../format/phone';
 import { isAllowedHref, isHttpsUrl, type ContactView, type DetailField } from './protocol';
 
 /** A date in the user's locale, or the raw text when it is not a date. */
@@ -24,8 +25,11 @@ function initialsOf(name: string): string {
   return (letters.slice(0, 2).join('') || '?').toUpperCase();
 }
 
-/** Builds what the tab shows: only fields with a value, links only with allowed schemes. */
-export function toContactView(contact: Contact, language: string = vscode.env.language): ContactView {
+/**
+ * Builds what the tab shows: only fields with a value, links only with allowed schemes, the avatar only
+ * from https and only when `showAvatars` (a privacy choice: a remote image tells its host who looked).
+ */
+export function toContactView(contact: Contact, showAvatars: boolean, language: string = vscode.env.language): ContactView {
   const name = displayName(contact);
   const fields: DetailField[] = [];
   const add = (key: DetailField['key'], label: string, value: string | undefined, href?: string): void => {
@@ -36,7 +40,7 @@ export function toContactView(contact: Contact, language: string = vscode.env.la
   add('title', vscode.l10n.t('Title'), contact.title);
   add('company', vscode.l10n.t('Company'), contact.company);
   add('email', vscode.l10n.t('Email'), contact.email, contact.email && `mailto:${encodeURIComponent(contact.email).replace(/%40/g, '@')}`);
-  add('phone', vscode.l10n.t('Phone'), contact.phoneNumber, contact.phoneNumber && `tel:${contact.phoneNumber.replace(/[^\d+*#]/g, '')}`);
+  add('phone', vscode.l10n.t('Phone'), contact.phoneNumber, contact.phoneNumber && telHref(contact.phoneNumber));
   add('location', vscode.l10n.t('Location'), contact.location);
   add('owner', vscode.l10n.t('Owner'), ownerName(contact));
   add('ownerEmail', vscode.l10n.t("Owner's email"), contact.owner?.email, contact.owner?.email && `mailto:${encodeURIComponent(contact.owner.email).replace(/%40/g, '@')}`);
@@ -46,7 +50,7 @@ export function toContactView(contact: Contact, language: string = vscode.env.la
     id: contact.id,
     name,
     initials: initialsOf(name),
-    avatarUrl: contact.imageUrl !== undefined && isHttpsUrl(contact.imageUrl) ? contact.imageUrl : undefined,
+    avatarUrl: showAvatars && contact.imageUrl !== undefined && isHttpsUrl(contact.imageUrl) ? contact.imageUrl : undefined,
     fields,
     hasEmail: contact.email !== undefined,
     hasPhone: contact.phoneNumber !== undefined,

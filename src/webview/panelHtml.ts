@@ -7,14 +7,14 @@ export function makeNonce(): string {
 
 /**
  * The tab's HTML: a fixed skeleton with no contact data in it (the script fills it in as text).
- * CSP: nothing by default; script only by nonce; style only from the extension; images from https
- * (avatars) and the webview's own resources.
+ * CSP: nothing by default; script only by nonce; style only from the extension; images from the
+ * webview's own resources, and from https (avatars) only when `remoteImages` is on.
  */
-export function renderPanelHtml(args: { cspSource: string; scriptUri: string; styleUri: string; nonce: string; title: string }): string {
+export function renderPanelHtml(args: { cspSource: string; scriptUri: string; styleUri: string; nonce: string; title: string; remoteImages: boolean }): string {
   const { cspSource, scriptUri, styleUri, nonce } = args;
   const csp = [
     "default-src 'none'",
-    `img-src ${cspSource} https:`,
+    args.remoteImages ? `img-src ${cspSource} https:` : `img-src ${cspSource}`,
     `style-src ${cspSource}`,
     `font-src ${cspSource}`,
     `script-src 'nonce-${nonce}'`,

@@ -31,6 +31,27 @@ export interface StandInOptions {
   shiftEvery: number;
   /** Every answer is this status with a non-documented body (e.g. 403 HTML, 302 elsewhere). */
   forceStatus: number;
+  /** Where a forced 3xx points (default a documentation address far away). */
+  redirectTo: string;
+  /** How list replies carry `pagination`: as documented, left out, or with numbers sent as strings. */
+  pagination: 'documented' | 'missing' | 'strings';
+  /** List pages hold this many times the rows asked for (fresh ids), and claim `total_pages` in the billions. */
+  oversizeFactor: number;
+  /** Totals claimed on every list page, whatever the organisation holds (0 = the real ones). */
+  claimTotalPages: number;
+  claimTotalCount: number;
+  /** Every list page is full of fresh contacts, however far one pages (an endless organisation). */
+  endless: boolean;
+  /** `GET /contacts/{id}` answers with another contact (id + this). */
+  wrongIdOffset: number;
+  /** 200 with headers and the first bytes of the body, then nothing more. */
+  stallBody: boolean;
+  /** 200 with a body that never ends (chunks as fast as the socket takes them, up to 256 MB). */
+  endlessBody: boolean;
+  /** 200 with a `Content-Length` far over any page, and a body that never comes. */
+  hugeContentLength: boolean;
+  /** Every 429 carries `Retry-After` in seconds as this (overrides `retryAfterSeconds` when > 0) and applies to every request. */
+  rateLimitAlways: number;
 }
 
 export const DEFAULT_OPTIONS: StandInOptions = {
@@ -47,6 +68,17 @@ export const DEFAULT_OPTIONS: StandInOptions = {
   hangEvery: 0,
   shiftEvery: 0,
   forceStatus: 0,
+  redirectTo: 'http://198.51.100.7/steal',
+  pagination: 'documented',
+  oversizeFactor: 0,
+  claimTotalPages: 0,
+  claimTotalCount: 0,
+  endless: false,
+  wrongIdOffset: 0,
+  stallBody: false,
+  endlessBody: false,
+  hugeContentLength: false,
+  rateLimitAlways: 0,
 };
 
 /** One request as the stand-in saw it. */
@@ -70,6 +102,8 @@ export interface StandIn {
   configure(changes: Partial<StandInOptions>): void;
   /** Clears the request log and counter, and drops shifted-in contacts. */
   reset(): void;
+  /** Bytes written in bodies of the endless and stalled replies so far. */
+  readonly bodyBytesSent: () => number;
   close(): Promise<void>;
 }
 
@@ -98,6 +132,7 @@ export async function startStandIn(options: Partial<StandInOptions> = {}, port =
   let counter = 0;
   let listCounter = 0;
   let shifted: WireContact[] = [];
+  let bodyBytes = 0;
 
   const contactAt = (index: number): WireContact | undefined => {
     if (index < shifted.length) {
@@ -138,7 +173,7 @@ export async function startStandIn(options: Partial<StandInOptions> = {}, port =
       if (state.forceStatus > 0) {
         record(state.forceStatus);
         if (state.forceStatus >= 300 && state.forceStatus < 400) {
-          res.writeHead(state.forceStatus, { Location: 'http://198.51.100.7/steal' });
+          res.writeHead(state.forceStatus, { Location: state.redirectTo });
           res.end();
         } else {
           res.writeHead(state.forceStatus, { 'Content-Type': 'text/html' });
@@ -148,6 +183,16 @@ export async function startStandIn(options: Partial<StandInOptions> = {}, port =
       }
       if (every(state.hangEvery, counter)) {
         record(0);
+        return;
+      }
+      if (state.rateLimitAlways > 0) {
+        record(429);
+        json(res, 429, { error: 'Too Many Requests' }, { 'Retry-After': String(state.rateLimitAlways) });
+        return;
+      }
+      if (state.stallBody || state.endlessBody || state.hugeContentLength) {
+        record(200);
+        misbehave(res);
         return;
       }
       if (every(state.failEvery, counter)) {
@@ -177,7 +222,7 @@ export async function startStandIn(options: Partial<StandInOptions> = {}, port =
           json(res, 404, { status: 'error', error_code: 'CONTACT_NOT_FOUND', message: 'Contact not found', errors: ['The requested contact does not exist or is not accessible to your organization'] });
           return;
         }
-        body = { data: contact };
+        body = { data: state.wrongIdOffset ? { ...contact, id: contact.id + state.wrongIdOffset } : contact };
       } else {
         listCounter++;
         if (every(state.shiftEvery, listCounter)) {
@@ -187,15 +232,25 @@ export async function startStandIn(options: Partial<StandInOptions> = {}, port =
         const page = Math.max(1, intParam(url.searchParams.get('page'), 1));
         const requested = intParam(url.searchParams.get('per_page'), 25);
         const perPage = requested < 1 ? 25 : Math.min(100, requested);
-        const start = (page - 1) * perPage;
+        const rows = state.oversizeFactor > 0 ? perPage * state.oversizeFactor : perPage;
+        const start = (page - 1) * rows;
         const contacts: WireContact[] = [];
-        for (let i = start; i < Math.min(start + perPage, total()); i++) {
-          const c = contactAt(i);
+        const end = state.endless || state.oversizeFactor > 0 ? start + rows : Math.min(start + rows, total());
+        for (let i = start; i < end; i++) {
+          const c = i < total() ? contactAt(i) : makeContact(i, state.hostile);
           if (c) {
             contacts.push(c);
           }
         }
-        body = { contacts, pagination: { current_page: page, per_page: perPage, total_pages: Math.ceil(total() / perPage), total_count: total() } };
+        const claimPages = state.claimTotalPages || (state.oversizeFactor > 0 ? 4_000_000_000 : Math.ceil(total() / perPage));
+        const claimCount = state.claimTotalCount || (state.oversizeFactor > 0 ? 400_000_000_000 : total());
+        const pagination = { current_page: page, per_page: perPage, total_pages: claimPages, total_count: claimCount };
+        body =
+          state.pagination === 'missing'
+            ? { contacts }
+            : state.pagination === 'strings'
+              ? { contacts, pagination: Object.fromEntries(Object.entries(pagination).map(([k, v]) => [k, String(v)])) }
+              : { contacts, pagination };
       }
       if (every(state.truncateEvery, counter)) {
         record(200);
@@ -214,6 +269,33 @@ export async function startStandIn(options: Partial<StandInOptions> = {}, port =
       answer();
     }
   });
+
+  /** The body faults: a stall after the first bytes, a body without end, or a huge declared length. */
+  const misbehave = (res: http.ServerResponse): void => {
+    if (state.hugeContentLength) {
+      res.writeHead(200, { 'Content-Type': 'application/json', 'Content-Length': String(2 ** 40) });
+      res.write('{"contacts":[');
+      return;
+    }
+    res.writeHead(200, { 'Content-Type': 'application/json' });
+    res.write('{"contacts":[');
+    bodyBytes += 13;
+    if (state.stallBody) {
+      return;
+    }
+    const chunk = Buffer.from(`${JSON.stringify(makeContact(0, false))},`.repeat(200));
+    const pump = (): void => {
+      while (!res.destroyed && bodyBytes < 256 * 1024 * 1024) {
+        bodyBytes += chunk.length;
+        if (!res.write(chunk)) {
+          res.once('drain', pump);
+          return;
+        }
+      }
+    };
+    res.on('close', () => res.removeAllListeners('drain'));
+    pump();
+  };
 
   const findIndex = (id: number): number => {
     const s = shifted.findIndex((c) => c.id === id);
@@ -240,7 +322,9 @@ export async function startStandIn(options: Partial<StandInOptions> = {}, port =
       counter = 0;
       listCounter = 0;
     },
+    bodyBytesSent: () => bodyBytes,
     reset() {
+      bodyBytes = 0;
       requests.length = 0;
       counter = 0;
       listCounter = 0;

@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
 import type { StandIn } from '../server/linqStandIn';
 import { configure, extensionApi, useStandIn, waitFor } from './helpers';
 
@@ -19,7 +20,7 @@ describe('Contacts view (provider against the stand-in)', () => {
   it('shows nothing and sends no request without a token', async () => {
     const api = await extensionApi();
     await api.tokens.clear();
-    await waitFor('token cleared', async () => !(await api.session.hasToken()));
+    await waitFor('token cleared', async () => !(await api.tokens.has()));
     const rows = await api.provider.getChildren();
     assert.deepEqual(rows, []);
     assert.equal(standIn.requests.length, 0);
@@ -93,8 +94,11 @@ describe('Contacts view states', () => {
     const item = api.provider.getTreeItem(rows[0]!);
     assert.equal(item.label, 'Set API Token…');
     assert.equal(item.command?.command, 'linqContacts.setToken');
-    assert.equal(await api.tokens.get(), 'wrong-token');
     assert.equal(standIn.requests.length, 1, 'a 401 is not retried');
+    assert.equal(await api.tokens.has(), true, 'the refused token is kept');
+    await vscode.commands.executeCommand('linqContacts.refresh');
+    await waitFor('the same token sent again after Refresh', () => standIn.requests.length === 2);
+    assert.equal(standIn.requests[1]?.token, 'wrong-token');
   });
 
   it('server trouble after retries keeps the rows shown and offers Retry, which recovers', async () => {

@@ -8,7 +8,9 @@ import { startStandIn, type StandIn, type StandInOptions } from '../server/linqS
 export async function extensionApi(): Promise<LinqContactsTestApi> {
   const extension = vscode.extensions.getExtension<LinqContactsTestApi>(EXTENSION_ID);
   assert.ok(extension, `extension ${EXTENSION_ID} is not loaded`);
-  return extension.isActive ? extension.exports : await extension.activate();
+  const api = extension.isActive ? extension.exports : await extension.activate();
+  assert.ok(api, 'the test API is handed out in ExtensionMode.Test');
+  return api;
 }
 
 /** Points the extension at a fresh stand-in (global settings), returning it. */

@@ -13,7 +13,7 @@ describe('Search Contacts quick pick and row tooltips', () => {
     await configure({ pageSize: 25 });
     const api = await extensionApi();
     await api.tokens.set('suite-token');
-    await waitFor('token', () => api.session.hasToken());
+    await waitFor('token', () => api.tokens.has());
   });
 
   after(async () => {

@@ -28,8 +28,9 @@ describe('contact text', () => {
 });
 
 describe('vCard 4.0', () => {
-  it('escapes text per RFC 6350', () => {
-    assert.equal(escapeVCardText('a,b;c\\d\ne'), 'a\\,b\\;c\\\\d\\ne');
+  it('escapes text per RFC 6350 after making it one line without controls or bidi overrides', () => {
+    assert.equal(escapeVCardText('a,b;c\\d\ne'), 'a\\,b\\;c\\\\d e');
+    assert.equal(escapeVCardText('Ada\r\nEND:VCARD\u2028\u202eX'), 'Ada END:VCARD X');
   });
 
   it('writes only the fields that have a value, with CRLF line ends', () => {
@@ -49,7 +50,7 @@ describe('vCard 4.0', () => {
 describe('PagingState', () => {
   const page = (ids: number[], totalPages: number): Parameters<PagingState['applyPage']>[0] => ({
     contacts: ids.map((id) => ({ id })),
-    pagination: { currentPage: 1, perPage: ids.length, totalPages, totalCount: totalPages * 2 },
+    pagination: { currentPage: 1, perPage: ids.length, totalPages, totalCount: totalPages * 2, estimated: false },
   });
 
   it('appends pages in order, each id once, and knows when more remain', () => {

@@ -37,7 +37,7 @@ describe('LinqClient against the stand-in over HTTP', () => {
     const page = await client().listContacts(2, 25);
     assert.equal(page.contacts.length, 25);
     assert.equal(page.contacts[0]?.id, 26);
-    assert.deepEqual(page.pagination, { currentPage: 2, perPage: 25, totalPages: 10, totalCount: 237 });
+    assert.deepEqual(page.pagination, { currentPage: 2, perPage: 25, totalPages: 10, totalCount: 237, estimated: false });
     assert.equal(standIn.requests[0]?.token, TOKEN);
     assert.deepEqual(standIn.requests[0]?.query, { page: '2', per_page: '25' });
   });

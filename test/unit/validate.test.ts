@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import fc from 'fast-check';
 import { LinqApiError } from '../../src/api/linqApiError';
 import { parseRetryAfter } from '../../src/api/retryAfter';
 import { parseContact, parseContactPage, parseContactReply } from '../../src/api/validate';
@@ -20,15 +21,32 @@ describe('reply validation', () => {
     const bad = (f: () => unknown): void => assert.throws(f, (e: unknown) => e instanceof LinqApiError && e.kind === 'badData');
     bad(() => parseContact({ id: '5' }));
     bad(() => parseContact({ id: -1 }));
-    bad(() => parseContactReply({ contacts: [] }));
+    bad(() => parseContactReply({ contacts: [] }, 1));
     bad(() => parseContactPage({ data: [] }, 1, 25));
     bad(() => parseContactPage('<html>', 1, 25));
     bad(() => parseContactPage({ contacts: [{ id: 1 }, null] }, 1, 25));
   });
 
-  it('derives missing pagination from what is known', () => {
-    const page = parseContactPage({ contacts: [{ id: 1 }, { id: 2 }] }, 3, 25);
-    assert.deepEqual(page.pagination, { currentPage: 3, perPage: 25, totalPages: 3, totalCount: 52 });
+  it('estimates missing pagination: one page more while pages come back full', () => {
+    const short = parseContactPage({ contacts: [{ id: 1 }, { id: 2 }] }, 3, 25);
+    assert.deepEqual(short.pagination, { currentPage: 3, perPage: 25, totalPages: 3, totalCount: 52, estimated: true });
+    const full = parseContactPage({ contacts: [{ id: 1 }, { id: 2 }] }, 3, 2);
+    assert.deepEqual(full.pagination, { currentPage: 3, perPage: 2, totalPages: 4, totalCount: 6, estimated: true });
+  });
+
+  it('reads pagination numbers sent as numeric strings', () => {
+    const page = parseContactPage({ contacts: [{ id: 1 }], pagination: { current_page: '1', per_page: '25', total_pages: '3', total_count: '51' } }, 1, 25);
+    assert.deepEqual(page.pagination, { currentPage: 1, perPage: 25, totalPages: 3, totalCount: 51, estimated: false });
+  });
+
+  it('refuses a page holding more contacts than the per_page asked for', () => {
+    const contacts = Array.from({ length: 11 }, (_, i) => ({ id: i + 1 }));
+    assert.throws(() => parseContactPage({ contacts, pagination: { total_pages: 1, total_count: 11 } }, 1, 10), (e: unknown) => e instanceof LinqApiError && e.kind === 'badData');
+  });
+
+  it('refuses a contact reply about another id than the one asked for', () => {
+    assert.equal(parseContactReply({ data: { id: 5 } }, 5).id, 5);
+    assert.throws(() => parseContactReply({ data: { id: 777 } }, 5), (e: unknown) => e instanceof LinqApiError && e.kind === 'badData' && /asked for contact 5, got contact 777/.test(e.message));
   });
 
   it('reads Retry-After as seconds or an HTTP date', () => {
@@ -38,5 +56,73 @@ describe('reply validation', () => {
     assert.equal(parseRetryAfter('Wed, 21 Oct 2026 07:00:00 GMT', now), 0);
     assert.equal(parseRetryAfter('soon', now), undefined);
     assert.equal(parseRetryAfter(null, now), undefined);
+  });
+
+  /** Runs `parse`; it must return (then `check` the result) or throw a `badData` LinqApiError, never anything else. */
+  function typedOrBadData<T>(parse: () => T, check: (value: T) => void): void {
+    let value: T;
+    try {
+      value = parse();
+    } catch (error) {
+      assert.ok(error instanceof LinqApiError && error.kind === 'badData', `only badData, got ${String(error)}`);
+      return;
+    }
+    check(value);
+  }
+
+  const isOptionalText = (v: unknown): boolean => v === undefined || (typeof v === 'string' && v.trim() === v && v.length > 0);
+
+  function checkContact(c: ReturnType<typeof parseContact>): void {
+    assert.ok(Number.isSafeInteger(c.id) && c.id > 0);
+    for (const v of [c.firstName, c.lastName, c.fullName, c.email, c.phoneNumber, c.company, c.title, c.location, c.imageUrl, c.createdAt, c.updatedAt]) {
+      assert.ok(isOptionalText(v), `text field ${JSON.stringify(v)}`);
+    }
+  }
+
+  it('property: any JSON in gives a typed contact page or badData, never a crash', () => {
+    const contactLike = fc.record(
+      {
+        id: fc.oneof(fc.integer(), fc.string(), fc.constant(null), fc.double()),
+        full_name: fc.oneof(fc.string(), fc.constant(null), fc.integer()),
+        email: fc.jsonValue(),
+        contact_owner: fc.oneof(fc.jsonValue(), fc.record({ id: fc.jsonValue(), name: fc.jsonValue() })),
+      },
+      { requiredKeys: [] },
+    );
+    const pagination = fc.record({ current_page: fc.jsonValue(), per_page: fc.jsonValue(), total_pages: fc.jsonValue(), total_count: fc.jsonValue() }, { requiredKeys: [] });
+    const body = fc.oneof(
+      fc.jsonValue(),
+      fc.record({ contacts: fc.array(fc.oneof(contactLike, fc.jsonValue()), { maxLength: 30 }), pagination: fc.oneof(pagination, fc.jsonValue()) }, { requiredKeys: ['contacts'] }),
+    );
+    fc.assert(
+      fc.property(body, fc.integer({ min: 1, max: 50 }), fc.integer({ min: 1, max: 100 }), (b, page, perPage) => {
+        typedOrBadData(
+          () => parseContactPage(b, page, perPage),
+          (p) => {
+            assert.ok(p.contacts.length <= perPage);
+            p.contacts.forEach(checkContact);
+            for (const n of [p.pagination.currentPage, p.pagination.perPage, p.pagination.totalPages, p.pagination.totalCount]) {
+              assert.ok(Number.isSafeInteger(n) && n >= 0, `pagination number ${n}`);
+            }
+          },
+        );
+      }),
+      { numRuns: 2_000 },
+    );
+  });
+
+  it('property: any JSON in gives the contact asked for or badData', () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.jsonValue(), fc.record({ data: fc.oneof(fc.jsonValue(), fc.record({ id: fc.integer({ min: 1, max: 9 }) })) })), fc.integer({ min: 1, max: 9 }), (b, id) => {
+        typedOrBadData(
+          () => parseContactReply(b, id),
+          (c) => {
+            checkContact(c);
+            assert.equal(c.id, id);
+          },
+        );
+      }),
+      { numRuns: 2_000 },
+    );
   });
 });

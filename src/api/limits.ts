@@ -1,0 +1,41 @@
+/**
+ * Every bound the client and the paging engine keep against a server that misbehaves, in one place.
+ * The README's Security section names each of them.
+ */
+
+/** The API's own bounds for `per_page`. */
+export const MIN_PER_PAGE = 1;
+export const MAX_PER_PAGE = 100;
+
+/** Pages of the all-contacts walk in flight at once: fast without looking like a flood to the server. */
+export const WALK_CONCURRENCY = 4;
+
+/**
+ * Largest reply body read, in bytes. A page of 100 contacts with 300-character values in every field is
+ * about 0.5 MB; anything past 5 MiB is not a page of contacts and is refused without reading the rest.
+ */
+export const MAX_BODY_BYTES = 5 * 1024 * 1024;
+
+/** One attempt (headers and the whole body) gives up after this long and is retried like a time-out. */
+export const ATTEMPT_TIMEOUT_MS = 15_000;
+
+/**
+ * One call, retries and `Retry-After` waits included, gives up after this long, however long a wait the
+ * server asks for: a user who clicked something hears back within a minute.
+ */
+export const CALL_BUDGET_MS = 60_000;
+
+/** Retries after the first attempt, for 408/429/5xx, network failures, time-outs and broken JSON. */
+export const RETRY_LIMIT = 4;
+
+/** First back-off, doubled each retry. */
+export const RETRY_BASE_DELAY_MS = 300;
+
+/** Cap on one back-off or `Retry-After` wait. */
+export const MAX_RETRY_DELAY_MS = 30_000;
+
+/**
+ * Contacts held by one all-contacts walk (about 1 KB each in memory: about 250 MB at most). The walk
+ * stops there and says so, whatever `total_count` or `total_pages` claim.
+ */
+export const MAX_CONTACTS = 250_000;
