@@ -1,1 +1,2 @@
 export function buildVsix(outFile?: string): string;
+export function buildFixtureVsix(folder: string, outFile: string): string;

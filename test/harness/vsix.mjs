@@ -18,6 +18,21 @@ export function buildVsix(outFile = path.join(projectRoot, 'linq-contacts.vsix')
   return outFile;
 }
 
+/** Packages another extension's folder (a test fixture) as a .vsix, offline. */
+export function buildFixtureVsix(folder, outFile) {
+  const vsce = path.join(projectRoot, 'node_modules', '@vscode', 'vsce', 'vsce');
+  const r = spawnSync(process.execPath, [vsce, 'package', '--no-dependencies', '--allow-missing-repository', '--skip-license', '--out', outFile], {
+    cwd: folder,
+    encoding: 'utf8',
+    input: '',
+    env: { ...process.env, CI: 'true' },
+  });
+  if (r.status !== 0 || !fs.existsSync(outFile)) {
+    throw new Error(`vsce package of ${folder} failed:\n${r.stdout}\n${r.stderr}`);
+  }
+  return outFile;
+}
+
 if (import.meta.url === `file://${process.argv[1]}`) {
   try {
     const file = buildVsix();

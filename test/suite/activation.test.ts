@@ -23,4 +23,15 @@ describe('activation and contributions', () => {
     assert.equal(titles['linqContacts.setToken'], 'Linq: Set API Token');
     assert.equal(titles['linqContacts.lookupById'], 'Linq: Look Up Contact by ID');
   });
+
+  it('runs in Restricted Mode and virtual workspaces; only user settings say where the token goes', () => {
+    const pkg = vscode.extensions.getExtension(EXTENSION_ID)?.packageJSON as {
+      capabilities: unknown;
+      contributes: { configuration: { properties: Record<string, { scope?: string }> } };
+    };
+    assert.deepEqual(pkg.capabilities, { untrustedWorkspaces: { supported: true }, virtualWorkspaces: true });
+    const props = pkg.contributes.configuration.properties;
+    assert.equal(props['linqContacts.apiBaseUrl']?.scope, 'application');
+    assert.equal(props['linqContacts.showAvatars']?.scope, 'application');
+  });
 });

@@ -97,7 +97,11 @@ describe('Contacts view states', () => {
     assert.equal(standIn.requests.length, 1, 'a 401 is not retried');
     assert.equal(await api.tokens.has(), true, 'the refused token is kept');
     await vscode.commands.executeCommand('linqContacts.refresh');
-    await waitFor('the same token sent again after Refresh', () => standIn.requests.length === 2);
+    await waitFor('the same token sent again after Refresh', async () => {
+      await api.provider.getChildren();
+      await api.provider.idle();
+      return standIn.requests.length === 2;
+    });
     assert.equal(standIn.requests[1]?.token, 'wrong-token');
   });
 

@@ -4,7 +4,8 @@ import { validateContactId } from '../../src/commands/lookupCommand';
 import { isFromWebviewMessage, isPanelState, isToWebviewMessage } from '../../src/webview/protocol';
 import type { StandIn } from '../server/linqStandIn';
 import { makeContact } from '../server/contactFactory';
-import { extensionApi, useStandIn, waitFor } from './helpers';
+import { toContactView } from '../../src/webview/contactView';
+import { configure, extensionApi, useStandIn, waitFor } from './helpers';
 
 describe('detail tab, lookup and protocol', () => {
   let standIn: StandIn;
@@ -42,6 +43,24 @@ describe('detail tab, lookup and protocol', () => {
     const options = panel.panel.webview.options;
     assert.equal(options.enableCommandUris, false);
     assert.equal(options.localResourceRoots?.length, 2);
+  });
+
+  it('showAvatars off loads no remote image: CSP img-src without https:, initials only', async () => {
+    const api = await extensionApi();
+    await vscode.commands.executeCommand('linqContacts.lookupById', '3');
+    const panel = await waitFor('panel open', () => api.openPanels().find((p) => p.contactId === 3));
+    // Any https: image is allowed only by the bare `https:` source (the webview's own source is a host).
+    const imgSrc = (): string[] => (/img-src ([^;"]+)/.exec(panel.panel.webview.html)?.[1] ?? '').split(/\s+/);
+    assert.ok(imgSrc().includes('https:'), imgSrc().join(' '));
+    await configure({ showAvatars: false });
+    try {
+      await waitFor('the tab reloaded without remote images', () => imgSrc().length > 0 && !imgSrc().includes('https:'));
+      assert.equal(toContactView({ id: 1, imageUrl: 'https://img.example/a.png' }, false).avatarUrl, undefined);
+      assert.equal(toContactView({ id: 1, imageUrl: 'https://img.example/a.png' }, true).avatarUrl, 'https://img.example/a.png');
+    } finally {
+      await configure({ showAvatars: true });
+    }
+    await waitFor('remote images back', () => imgSrc().includes('https:'));
   });
 
   it('reuses one tab per contact', async () => {

@@ -40,6 +40,8 @@ export interface WorkbenchOptions {
   readonly theme?: 'light' | 'dark' | 'high-contrast';
   readonly settings?: Record<string, unknown>;
   readonly viewport?: { width: number; height: number };
+  /** Other extensions (.vsix files) installed beside Linq Contacts. */
+  readonly alsoInstall?: readonly string[];
 }
 
 export class Workbench {
@@ -56,6 +58,9 @@ export class Workbench {
     const standIn = await startStandIn({ token: 'ui-token', ...options.standIn });
     const extensionsDir = path.join(root, 'extensions');
     installVsix(packagedVsix(), extensionsDir, root);
+    for (const vsix of options.alsoInstall ?? []) {
+      installVsix(vsix, extensionsDir, root);
+    }
     const theme = options.theme ?? 'dark';
     const dark = theme !== 'light';
     const colorTheme = { dark: 'Default Dark Modern', light: 'Default Light Modern', 'high-contrast': 'Default High Contrast' }[theme];

@@ -1,0 +1,49 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { makeTempDir } from '../harness/codeServer.mjs';
+import { projectRoot } from '../harness/paths.mjs';
+import { buildFixtureVsix } from '../harness/vsix.mjs';
+import { demoContact } from '../server/contactFactory';
+import { until, Workbench } from './workbench';
+
+interface SpyReport {
+  exportsType: string;
+  keys: string[];
+  strings: string[];
+  calls: string[];
+  direct: unknown;
+}
+
+describe('another extension installed beside Linq Contacts', function () {
+  const TOKEN = 'ui-neighbour-secret-5d1e';
+  let wb: Workbench;
+
+  before(async () => {
+    const spy = buildFixtureVsix(path.join(projectRoot, 'test', 'ui', 'fixtures', 'spy-extension'), path.join(makeTempDir('spy'), 'linq-spy.vsix'));
+    wb = await Workbench.start({ standIn: { count: 30, token: TOKEN }, alsoInstall: [spy] });
+    await wb.setTokenFromWelcome(TOKEN);
+    await wb.row(demoContact(0).full_name as string).first().waitFor();
+  });
+  afterEach(async function () {
+    if (this.currentTest?.state === 'failed') {
+      await wb.screenshot(`FAILED-neighbour-${this.currentTest.title.replace(/\W+/g, '-')}`);
+    }
+  });
+  after(async () => {
+    await wb?.close();
+  });
+
+  it('activates it and reads its exports, and finds no token and nothing that yields one', async () => {
+    assert.equal(wb.standIn.requests[0]?.token, TOKEN, 'the token is set and in use');
+    const reportFile = path.join(wb.server.workspace, 'linq-spy-report.json');
+    await wb.runCommand('Linq Spy: Probe Exports');
+    await until('the spy wrote its report', async () => fs.existsSync(reportFile));
+    const text = fs.readFileSync(reportFile, 'utf8');
+    const report = JSON.parse(text) as SpyReport;
+    assert.equal(report.exportsType, 'undefined', 'activate() hands other extensions nothing');
+    assert.deepEqual(report.keys, []);
+    assert.match(String(report.direct), /^refused/);
+    assert.ok(!text.includes(TOKEN), 'the token appears nowhere in what the spy could reach');
+  });
+});
