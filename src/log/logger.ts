@@ -1,7 +1,7 @@
 import type * as vscode from 'vscode';
 
 /** The token header written as text, whatever follows it. */
-const HEADER = /(x-linq-integration-token\s*[:=]\s*)("[^"]*"|'[^']*'|\S+)/gi;
+const HEADER = /(x-linq-integration-token["']?\s*[:=]\s*)("[^"]*"|'[^']*'|\S+)/gi;
 
 /**
  * Removes every secret the logger was told of (and anything written as the token header) from a line.
