@@ -46,7 +46,10 @@ export function pickContact(session: LinqSession, placeholder: string): Promise<
   pick.placeholder = placeholder;
   pick.matchOnDescription = true;
   pick.matchOnDetail = true;
-  pick.ignoreFocusOut = false;
+  // Run from the palette while a detail tab has focus, the workbench hands focus back to that tab's
+  // webview a moment after this picker shows; closing on focus-out would close it under the user's hands.
+  // Escape still closes it.
+  pick.ignoreFocusOut = true;
   // Rows keep arriving while the user scrolls: keep their place.
   pick.keepScrollPosition = true;
   const items: ContactItem[] = [];

@@ -34,6 +34,8 @@ export async function lookupById(session: LinqSession, open: (contact: Contact, 
       title: vscode.l10n.t('Linq: Look Up Contact by ID'),
       prompt: vscode.l10n.t('The contact id, a positive whole number'),
       placeHolder: '123',
+      // As the contact picker: a detail tab taking focus back must not close the box.
+      ignoreFocusOut: true,
       validateInput: validateContactId,
     }));
   if (text === undefined || validateContactId(text) !== undefined) {
