@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { DEFAULT_API_BASE_URL } from './api/baseUrl';
+import { MAX_PER_PAGE } from './api/limits';
 import { clampPerPage } from './api/linqClient';
 import { Settings } from './constants';
 
@@ -26,7 +27,7 @@ export function readSettings(): LinqSettings {
   const config = vscode.workspace.getConfiguration(Settings.section);
   return {
     apiBaseUrl: userSetting<string>(config, Settings.apiBaseUrl, DEFAULT_API_BASE_URL) || DEFAULT_API_BASE_URL,
-    pageSize: clampPerPage(config.get<number>(Settings.pageSize, 100)),
+    pageSize: clampPerPage(config.get<number>(Settings.pageSize, MAX_PER_PAGE)),
     showAvatars: userSetting<boolean>(config, Settings.showAvatars, true) !== false,
   };
 }

@@ -19,6 +19,7 @@ export const Commands = {
   ungroup: 'linqContacts.ungroup',
   openContact: 'linqContacts.openContact',
   loadMore: 'linqContacts.loadMore',
+  showLog: 'linqContacts.showLog',
 } as const;
 
 export const Settings = {

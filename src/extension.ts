@@ -115,6 +115,7 @@ export function activate(context: vscode.ExtensionContext): LinqContactsTestApi 
     vscode.commands.registerCommand(Commands.clearToken, () => clearToken(tokens)),
     vscode.commands.registerCommand(Commands.refresh, () => session.reset()),
     vscode.commands.registerCommand(Commands.loadMore, () => provider.loadMore()),
+    vscode.commands.registerCommand(Commands.showLog, () => channel.show(true)),
     vscode.commands.registerCommand(Commands.openContact, (arg: unknown) => {
       const contact = contactFrom(arg);
       if (contact) {
@@ -149,12 +150,13 @@ export function activate(context: vscode.ExtensionContext): LinqContactsTestApi 
     vscode.commands.registerCommand(Commands.groupByCompany, () => provider.setGrouped(true)),
     vscode.commands.registerCommand(Commands.ungroup, () => provider.setGrouped(false)),
     vscode.window.registerWebviewPanelSerializer(PANEL_VIEW_TYPE, {
-      async deserializeWebviewPanel(panel: vscode.WebviewPanel, state: unknown) {
+      deserializeWebviewPanel(panel: vscode.WebviewPanel, state: unknown): Thenable<void> {
         if (isPanelState(state)) {
           ContactPanel.revive(deps, panel, state.contactId);
         } else {
           panel.dispose();
         }
+        return Promise.resolve();
       },
     }),
     vscode.workspace.onDidChangeConfiguration((e) => {

@@ -112,11 +112,11 @@ export async function loadAllContacts(client: LinqClient, options: LoadAllOption
     }
   };
 
-  let firstError: unknown;
+  let firstError: Error | undefined;
   const workers = Array.from({ length: concurrency }, () =>
     worker().catch((error: unknown) => {
       if (!capped) {
-        firstError ??= error;
+        firstError ??= error instanceof Error ? error : new Error(String(error));
       }
       stop.abort();
     }),

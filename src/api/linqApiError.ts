@@ -27,8 +27,3 @@ export class LinqApiError extends Error {
     return this.details.status;
   }
 }
-
-/** True for a `LinqApiError` of the given kind. */
-export function isLinqError(error: unknown, kind?: LinqErrorKind): error is LinqApiError {
-  return error instanceof LinqApiError && (kind === undefined || error.kind === kind);
-}

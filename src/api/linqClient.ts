@@ -83,6 +83,8 @@ function tokenError(problem: NonNullable<ReturnType<typeof tokenProblem>>): Linq
 export class LinqClient {
   /** Shared by all requests of this client: a 429 anywhere pauses them all. */
   readonly gate = new RateGate();
+  /** The API host (and port) requests go to, for the log. */
+  readonly host: string;
   private readonly http: KyInstance;
   private readonly budgetMs: number;
   /** Removes the token from text that goes into a cause (a second net: no message is built with it). */
@@ -92,6 +94,7 @@ export class LinqClient {
 
   constructor(options: LinqClientOptions) {
     const base = parseBaseUrl(options.baseUrl);
+    this.host = base.host;
     const problem = tokenProblem(options.token);
     if (problem !== undefined) {
       throw tokenError(problem);

@@ -59,7 +59,9 @@ export class LinqSession implements vscode.Disposable {
         this.toldOfWorkspaceUrl = true;
         this.log?.warn('A workspace or folder sets linqContacts.apiBaseUrl: ignored. Only your user settings decide where the token is sent.');
       }
-      return new LinqClient({ baseUrl: readSettings().apiBaseUrl, token });
+      const client = new LinqClient({ baseUrl: readSettings().apiBaseUrl, token });
+      this.log?.info(`Connecting to ${client.host}.`);
+      return client;
     });
     return this.clientPromise;
   }
@@ -105,6 +107,7 @@ export class LinqSession implements vscode.Disposable {
   loadAll(listener?: AllContactsListener): { promise: Promise<readonly Contact[]>; dispose(): void } {
     if (!this.walk) {
       const abort = new AbortController();
+      const started = Date.now();
       const walk: NonNullable<LinqSession['walk']> = { abort, all: [], listeners: new Set(), done: false, promise: Promise.resolve([]) };
       walk.promise = this.requireClient()
         .then((client) =>
@@ -123,6 +126,8 @@ export class LinqSession implements vscode.Disposable {
         .then(
           (all) => {
             walk.done = true;
+            // Counts only: the log never holds contact data beyond ids.
+            this.log?.info(`Loaded all ${all.length} contacts in ${Date.now() - started} ms (${walk.progress?.pagesDone ?? 0} pages).`);
             walk.listeners.forEach((l) => l(walk.all, walk.progress, true));
             return all;
           },
@@ -162,6 +167,8 @@ export class LinqSession implements vscode.Disposable {
 
   dispose(): void {
     this.walk?.abort.abort();
-    this.disposables.forEach((d) => d.dispose());
+    for (const d of this.disposables) {
+      d.dispose();
+    }
   }
 }

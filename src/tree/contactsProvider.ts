@@ -332,7 +332,9 @@ export class ContactsProvider implements vscode.TreeDataProvider<ContactsTreeNod
     this.abort.abort();
     this.fill?.dispose();
     clearTimeout(this.updateTimer);
-    this.disposables.forEach((d) => d.dispose());
+    for (const d of this.disposables) {
+      d.dispose();
+    }
   }
 }
 

@@ -8,7 +8,7 @@ import type { Contact, ContactPage } from '../api/types';
 export class PagingState {
   private readonly rows: Contact[] = [];
   private readonly ids = new Map<number, number>();
-  /** The next page to ask for; `undefined` before the first page. */
+  /** The next page to ask for (1 before the first page). */
   nextPage = 1;
   /** The server's latest counts (they may change while paging). */
   totalCount: number | undefined;

@@ -180,7 +180,9 @@ export class ContactPanel implements vscode.Disposable {
     }
     this.refreshing?.abort();
     this.panel.dispose();
-    this.disposables.forEach((d) => d.dispose());
+    for (const d of this.disposables) {
+      d.dispose();
+    }
     this.disposables.length = 0;
   }
 }

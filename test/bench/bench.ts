@@ -8,6 +8,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import * as path from 'node:path';
 import * as readline from 'node:readline';
+import { MAX_PER_PAGE, WALK_CONCURRENCY } from '../../src/api/limits';
 import { loadAllContacts } from '../../src/api/contactPager';
 import { LinqClient } from '../../src/api/linqClient';
 import { setup } from '../harness/setup.mjs';
@@ -15,8 +16,8 @@ import { benchView } from './viewBench';
 
 const CONTACTS = 10_000;
 const LATENCY_MS = 50;
-const PER_PAGE = 100;
-const CONCURRENCY = 4;
+const PER_PAGE = MAX_PER_PAGE;
+const CONCURRENCY = WALK_CONCURRENCY;
 const TOKEN = 'bench-token';
 
 async function standIn(extra: string[]): Promise<{ baseUrl: string; child: ChildProcess }> {
@@ -25,7 +26,7 @@ async function standIn(extra: string[]): Promise<{ baseUrl: string; child: Child
   const line = await new Promise<string>((resolve, reject) => {
     child.once('error', reject);
     child.once('exit', (code) => reject(new Error(`stand-in exited (${code})`)));
-    readline.createInterface({ input: child.stdout! }).once('line', resolve);
+    readline.createInterface({ input: child.stdout }).once('line', resolve);
   });
   return { baseUrl: (JSON.parse(line) as { baseUrl: string }).baseUrl, child };
 }

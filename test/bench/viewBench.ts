@@ -6,6 +6,7 @@
  * extension cannot beat: one page fetched directly by the client, and the paging engine loading all
  * contacts directly in Node. Figures only; nothing here passes or fails.
  */
+import { MAX_PER_PAGE, WALK_CONCURRENCY } from '../../src/api/limits';
 import { loadAllContacts } from '../../src/api/contactPager';
 import { LinqClient } from '../../src/api/linqClient';
 import { demoContact } from '../server/contactFactory';
@@ -55,7 +56,7 @@ export async function benchView(log: (line: string) => void): Promise<ViewFigure
     }
     const pageFetchMs = median(fetches);
     let started = performance.now();
-    await loadAllContacts(client, { perPage: 100, concurrency: 4 });
+    await loadAllContacts(client, { perPage: MAX_PER_PAGE, concurrency: WALK_CONCURRENCY });
     const engineAllMs = performance.now() - started;
     log(`baselines: one page ${round(pageFetchMs)} ms, all ${VIEW_CONTACTS} by the engine ${round(engineAllMs)} ms`);
 

@@ -28,9 +28,36 @@ function ensureAptPackages() {
     throw new Error(`Missing Debian packages: ${missing.join(', ')}. Run as root:\n  ${line}`);
   }
   log(`installing Debian packages: ${missing.join(' ')}`);
+  apt(['update', '-q']);
+  apt(['install', '-y', '-q', '--no-install-recommends', ...missing]);
+}
+
+/** How long set-up waits for another package manager (an unattended upgrade, another apt-get) to finish. */
+const APT_LOCK_WAIT_S = 600;
+
+/**
+ * Runs apt-get, waiting (bounded, with a message) while another package manager holds its lock instead
+ * of failing the whole test run: apt's own `DPkg::Lock::Timeout`, and a retry while the lists lock is held.
+ */
+function apt(args) {
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-  execFileSync('apt-get', ['update', '-q'], { stdio: ['ignore', 'ignore', 'inherit'], env });
-  execFileSync('apt-get', ['install', '-y', '-q', '--no-install-recommends', ...missing], { stdio: ['ignore', 'ignore', 'inherit'], env });
+  const deadline = Date.now() + APT_LOCK_WAIT_S * 1000;
+  for (let told = false; ; ) {
+    const r = spawnSync('apt-get', ['-o', `DPkg::Lock::Timeout=${APT_LOCK_WAIT_S}`, ...args], { stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8', env });
+    if (r.status === 0) {
+      return;
+    }
+    const locked = /Could not get lock|Unable to lock|is another process using it/i.test(r.stderr ?? '');
+    if (!locked || Date.now() > deadline) {
+      process.stderr.write(r.stderr ?? '');
+      throw new Error(`apt-get ${args.join(' ')} failed (exit ${r.status})${locked ? `: the package manager stayed locked for ${APT_LOCK_WAIT_S} s` : ''}`);
+    }
+    if (!told) {
+      told = true;
+      log(`another package manager holds the apt lock; waiting for it (up to ${APT_LOCK_WAIT_S / 60} min)…`);
+    }
+    spawnSync('sleep', ['5']);
+  }
 }
 
 function hashOf(files) {

@@ -41,23 +41,45 @@ export function demoContact(i: number): WireContact {
 
 const LONG = 'W'.repeat(300);
 
-/** Hostile variants, applied in turn to every 5th contact when hostile data is on. */
-const HOSTILE: ReadonlyArray<(c: WireContact) => WireContact> = [
-  (c) => ({ ...c, full_name: `<img src=x onerror=alert(1)>Mallory ${c.id}`, first_name: '<b>Mallory</b>', company: '<script>document.title="pwned"</script>Evil Inc', image_url: 'javascript:alert(1)' }),
-  (c) => ({ ...c, full_name: null, first_name: null, last_name: null, title: null, company: null, phone_number: null, location: null, contact_owner: undefined }),
-  (c) => ({ ...c, full_name: `مرحبا بالعالم ${c.id}`, first_name: 'مرحبا', last_name: 'بالعالم', company: 'شركة \u202Eevil\u202C', title: 'מהנדס' }),
-  (c) => ({ ...c, full_name: `🦄 Émoji Ünïcode ${c.id} 👩‍💻`, company: '🍕 Pizza & <Co>', title: '"quoted" & \'apos\'' }),
-  (c) => ({ ...c, full_name: `${LONG} ${c.id}`, company: LONG, title: LONG, location: LONG }),
-  (c) => ({ ...c, email: null, phone_number: undefined, image_url: 'http://insecure.example/a.png', contact_owner: { id: 9 } }),
-  (c) => ({ ...c, full_name: '[link](command:workbench.action.quit) **bold** $(alert)', image_url: 'data:image/svg+xml,<svg onload=alert(1)>' }),
-];
+/** Hostile variants by name: what each one tries. */
+export const HOSTILE_VARIANTS = {
+  /** HTML and script in the name and company, a `javascript:` image. */
+  markup: (c: WireContact): WireContact => ({ ...c, full_name: `<img src=x onerror=alert(1)>Mallory ${c.id}`, first_name: '<b>Mallory</b>', company: '<script>document.title="pwned"</script>Evil Inc', image_url: 'javascript:alert(1)' }),
+  /** Every optional field `null` or missing, no owner. */
+  nulls: (c: WireContact): WireContact => ({ ...c, full_name: null, first_name: null, last_name: null, title: null, company: null, phone_number: null, location: null, contact_owner: undefined }),
+  /** Arabic and Hebrew text, a right-to-left override in the company. */
+  rightToLeft: (c: WireContact): WireContact => ({ ...c, full_name: `مرحبا بالعالم ${c.id}`, first_name: 'مرحبا', last_name: 'بالعالم', company: 'شركة \u202Eevil\u202C', title: 'מהנדס' }),
+  /** Emoji, accents, quotes and angle brackets. */
+  emoji: (c: WireContact): WireContact => ({ ...c, full_name: `🦄 Émoji Ünïcode ${c.id} 👩‍💻`, company: '🍕 Pizza & <Co>', title: '"quoted" & \'apos\'' }),
+  /** 300-character values. */
+  long: (c: WireContact): WireContact => ({ ...c, full_name: `${LONG} ${c.id}`, company: LONG, title: LONG, location: LONG }),
+  /** No email, no phone, an `http:` image, an owner with only an id. */
+  noEmail: (c: WireContact): WireContact => ({ ...c, email: null, phone_number: undefined, image_url: 'http://insecure.example/a.png', contact_owner: { id: 9 } }),
+  /** Markdown links to commands, bold, a codicon and a `data:` SVG image. */
+  markdownCommand: (c: WireContact): WireContact => ({ ...c, full_name: '[link](command:workbench.action.quit) **bold** $(alert)', image_url: 'data:image/svg+xml,<svg onload=alert(1)>' }),
+} as const;
+
+export type HostileVariant = keyof typeof HOSTILE_VARIANTS;
+
+/** The order hostile slots take the variants in. */
+const HOSTILE_ORDER = Object.keys(HOSTILE_VARIANTS) as HostileVariant[];
+
+/**
+ * With hostile data on, every fifth contact from the third (indexes 2, 7, 12…) is hostile, taking the
+ * variants in turn; the others stay ordinary, so pages mix both.
+ */
+export function hostileVariantAt(i: number): HostileVariant | undefined {
+  return i % 5 === 2 ? HOSTILE_ORDER[Math.floor(i / 5) % HOSTILE_ORDER.length] : undefined;
+}
+
+/** The index (0-based; the contact's id is one more) of the `nth` contact with this variant. */
+export function hostileIndex(variant: HostileVariant, nth = 0): number {
+  return 2 + 5 * (HOSTILE_ORDER.indexOf(variant) + nth * HOSTILE_ORDER.length);
+}
 
 /** The i-th contact of the organisation, hostile when asked and i falls on a hostile slot. */
 export function makeContact(i: number, hostile: boolean): WireContact {
   const contact = demoContact(i);
-  if (!hostile || i % 5 !== 2) {
-    return contact;
-  }
-  const variant = HOSTILE[Math.floor(i / 5) % HOSTILE.length];
-  return variant ? variant(contact) : contact;
+  const variant = hostile ? hostileVariantAt(i) : undefined;
+  return variant ? HOSTILE_VARIANTS[variant](contact) : contact;
 }

@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import { validateContactId } from '../../src/commands/lookupCommand';
 import { isFromWebviewMessage, isPanelState, isToWebviewMessage } from '../../src/webview/protocol';
 import type { StandIn } from '../server/linqStandIn';
-import { makeContact } from '../server/contactFactory';
+import { hostileIndex, makeContact } from '../server/contactFactory';
 import { toContactView } from '../../src/webview/contactView';
 import { configure, extensionApi, useStandIn, waitFor } from './helpers';
 
@@ -36,7 +36,7 @@ describe('detail tab, lookup and protocol', () => {
     const scripts = html.match(/<script\b[^>]*>/g) ?? [];
     assert.ok(scripts.length > 0);
     assert.ok(scripts.every((s) => s.includes(`nonce="${nonce}"`)));
-    const hostile = makeContact(2, true);
+    const hostile = makeContact(hostileIndex('markup'), true);
     assert.doesNotMatch(html, /Mallory|onerror|Evil Inc/);
     assert.equal(panel.shownContact?.fullName, String(hostile.full_name));
     assert.equal(panel.panel.title.includes('<img'), true, 'the title is plain text, shown as such');

@@ -27,16 +27,4 @@ export async function configure(settings: { apiBaseUrl?: string; pageSize?: numb
   }
 }
 
-/** Waits until `check` returns a truthy value (bounded), returning it. */
-export async function waitFor<T>(what: string, check: () => T | Promise<T>, timeoutMs = 10_000): Promise<NonNullable<T>> {
-  const deadline = Date.now() + timeoutMs;
-  let last: T | undefined;
-  while (Date.now() < deadline) {
-    last = await check();
-    if (last) {
-      return last as NonNullable<T>;
-    }
-    await new Promise((r) => setTimeout(r, 25));
-  }
-  throw new Error(`timed out waiting for ${what} (last: ${JSON.stringify(last)})`);
-}
+export { waitFor } from '../support/waitFor';

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { demoContact, makeContact } from '../server/contactFactory';
+import { demoContact, hostileIndex, makeContact } from '../server/contactFactory';
 import type { StandIn } from '../server/linqStandIn';
 import { configure, extensionApi, useStandIn, waitFor } from './helpers';
 
@@ -72,7 +72,7 @@ describe('Search Contacts quick pick and row tooltips', () => {
       return r.some((n) => n.kind === 'contact' && n.contact.id === 3) ? r : undefined;
     });
     const hostile = rows.find((n) => n.kind === 'contact' && n.contact.id === 3)!;
-    assert.match(String(makeContact(2, true).full_name), /<img src=x/);
+    assert.match(String(makeContact(hostileIndex('markup'), true).full_name), /<img src=x/);
     const item = api.provider.getTreeItem(hostile);
     assert.equal(item.tooltip, undefined, 'not built for every row on refresh');
     const resolved = api.provider.resolveTreeItem(item, hostile);

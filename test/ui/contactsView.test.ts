@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
-import { demoContact, makeContact } from '../server/contactFactory';
-import { until, Workbench } from './workbench';
+import { demoContact, hostileIndex, makeContact } from '../server/contactFactory';
+import { waitFor } from '../support/waitFor';
+import { Workbench } from './workbench';
 
 for (const theme of ['dark', 'light'] as const) {
   describe(`Contacts view journey in a real VS Code from the .vsix (${theme})`, function () {
@@ -37,7 +38,7 @@ for (const theme of ['dark', 'light'] as const) {
     });
 
     it('shows hostile data as literal text', async () => {
-      const hostile = makeContact(2, true);
+      const hostile = makeContact(hostileIndex('markup'), true);
       assert.match(String(hostile.full_name), /<img/);
       await wb.row('<img src=x onerror=alert(1)>Mallory').first().waitFor();
       assert.equal(await wb.page.title().then((t) => t.includes('pwned')), false);
@@ -48,7 +49,7 @@ for (const theme of ['dark', 'light'] as const) {
       await wb.row(/^Load more/).click();
       // The tree is a virtual list: rows past the viewport are not in the DOM, so count by aria-setsize
       // (50 contacts and the Load more row).
-      await until('50 contacts and Load more', async () => (await wb.rows().first().getAttribute('aria-setsize')) === '51');
+      await waitFor('50 contacts and Load more', async () => (await wb.rows().first().getAttribute('aria-setsize')) === '51', 30_000);
       await wb.page.keyboard.press('End');
       await wb.row(/50 of 237 loaded/).waitFor();
       await wb.page.keyboard.press('Home');
@@ -59,13 +60,13 @@ for (const theme of ['dark', 'light'] as const) {
       const contact = demoContact(0);
       await wb.setClipboard('unchanged');
       await wb.contextMenu(contact.full_name as string, 'Copy Email');
-      await until('clipboard holds the email', async () => (await wb.clipboard()) === contact.email);
+      await waitFor('clipboard holds the email', async () => (await wb.clipboard()) === contact.email, 30_000);
     });
 
     it('refreshes from page 1, then clearing the token brings back the welcome', async () => {
       const before = wb.standIn.requests.length;
       await wb.runCommand('Linq: Refresh Contacts');
-      await until('page 1 requested again', async () => wb.standIn.requests.slice(before).some((r) => r.query.page === '1'));
+      await waitFor('page 1 requested again', () => wb.standIn.requests.slice(before).some((r) => r.query.page === '1'), 30_000);
       await wb.row(/^Load more/).waitFor();
       await wb.runCommand('Linq: Clear API Token');
       await wb.contactsPane.getByText('Browse your organisation', { exact: false }).waitFor();
@@ -91,16 +92,16 @@ describe('Contacts view under faults: 237 contacts, page size 25, hostile data, 
     const more = wb.row(/^Load more|^Retry/);
     const busy = wb.contactsPane.locator('.monaco-progress-container.active');
     for (let i = 0; i < 60; i++) {
-      await until('Load more, Retry or every row', async () => (await more.count()) > 0 || (await wb.rows().first().getAttribute('aria-setsize')) === '237', 60_000);
+      await waitFor('Load more, Retry or every row', async () => (await more.count()) > 0 || (await wb.rows().first().getAttribute('aria-setsize')) === '237', 60_000);
       if ((await more.count()) === 0) {
         break;
       }
       // The row can go from under the pointer when the page in flight arrives; then look again.
       await more.first().click({ timeout: 2_000 }).catch(() => undefined);
       // As a user does, wait for the view's progress bar to finish before choosing again.
-      await until('the view is idle', async () => (await busy.count()) === 0, 60_000);
+      await waitFor('the view is idle', async () => (await busy.count()) === 0, 60_000);
     }
-    await until('no Load more row left', async () => (await wb.row(/^Load more/).count()) === 0, 60_000);
+    await waitFor('no Load more row left', async () => (await wb.row(/^Load more/).count()) === 0, 60_000);
     const labels = await wb.rows().locator('.label-name').allTextContents();
     assert.equal(labels.length, 237, `rows: ${labels.length}`);
     // Demo names repeat by design; each contact's email is unique, and the rows keep API order.
@@ -113,6 +114,6 @@ describe('Contacts view under faults: 237 contacts, page size 25, hostile data, 
     await wb.screenshot('all-237-under-faults');
     const last = demoContact(236);
     await wb.contextMenu(last.full_name as string, 'Copy Email');
-    await until('clipboard holds the last email', async () => (await wb.clipboard()) === last.email);
+    await waitFor('clipboard holds the last email', async () => (await wb.clipboard()) === last.email, 30_000);
   });
 });

@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
-import { demoContact, makeContact } from '../server/contactFactory';
-import { until, Workbench } from './workbench';
+import { demoContact, hostileIndex, makeContact } from '../server/contactFactory';
+import { waitFor } from '../support/waitFor';
+import { Workbench } from './workbench';
 
 for (const theme of ['dark', 'light'] as const) {
   describe(`Detail tab, lookup and search in a real VS Code (${theme})`, function () {
@@ -34,7 +35,7 @@ for (const theme of ['dark', 'light'] as const) {
       await detail.locator('a[href^="tel:"]').waitFor();
       await wb.setClipboard('unchanged');
       await detail.getByRole('button', { name: 'Copy email' }).click();
-      await until('clipboard holds the email', async () => (await wb.clipboard()) === contact.email);
+      await waitFor('clipboard holds the email', async () => (await wb.clipboard()) === contact.email, 30_000);
       await wb.screenshot(`detail-${theme}`, true);
     });
 
@@ -42,10 +43,10 @@ for (const theme of ['dark', 'light'] as const) {
       const contact = demoContact(0);
       const detail = wb.detail();
       await detail.getByRole('button', { name: 'Copy phone' }).click();
-      await until('clipboard holds the phone number', async () => (await wb.clipboard()) === contact.phone_number);
+      await waitFor('clipboard holds the phone number', async () => (await wb.clipboard()) === contact.phone_number, 30_000);
       await detail.getByRole('button', { name: 'Copy as vCard' }).click();
       // The browser's clipboard may turn CRLF into LF; the unit tests hold the CRLF line ends.
-      await until('clipboard holds a vCard', async () => /^BEGIN:VCARD\r?\nVERSION:4\.0\r?\n/.test(await wb.clipboard()));
+      await waitFor('clipboard holds a vCard', async () => /^BEGIN:VCARD\r?\nVERSION:4\.0\r?\n/.test(await wb.clipboard()), 30_000);
       const card = await wb.clipboard();
       assert.match(card, new RegExp(`\\nFN:${contact.full_name as string}\\r?\\n`));
       assert.match(card, new RegExp(`\\nEMAIL;TYPE=work:${(contact.email as string).replace(/\./g, '\\.')}\\r?\\n`));
@@ -58,9 +59,9 @@ for (const theme of ['dark', 'light'] as const) {
       await phoneBox.fill(withPhone.email as string);
       await wb.page.locator('.quick-input-list .monaco-list-row', { hasText: withPhone.email as string }).first().waitFor();
       await phoneBox.press('Enter');
-      await until('clipboard holds the phone number', async () => (await wb.clipboard()) === withPhone.phone_number);
-      // Contact #28 has no email (a hostile slot); its name is shared with others, so pick the row without one.
-      const noEmail = makeContact(27, true);
+      await waitFor('clipboard holds the phone number', async () => (await wb.clipboard()) === withPhone.phone_number, 30_000);
+      // A contact without an email; its name is shared with others, so pick the row without one.
+      const noEmail = makeContact(hostileIndex('noEmail'), true);
       assert.equal(noEmail.email, null);
       await wb.setClipboard('unchanged');
       const emailBox = await wb.runCommandAndAsk('Linq: Copy Email', 'Copy whose email?');
@@ -72,7 +73,7 @@ for (const theme of ['dark', 'light'] as const) {
     });
 
     it('shows a hostile contact as text, running no script', async () => {
-      const hostile = makeContact(2, true);
+      const hostile = makeContact(hostileIndex('markup'), true);
       await wb.row('<img src=x onerror=alert(1)>Mallory').first().click();
       const detail = wb.detail();
       await detail.locator('h1', { hasText: String(hostile.full_name) }).waitFor();

@@ -5,7 +5,8 @@ import { makeTempDir } from '../harness/codeServer.mjs';
 import { projectRoot } from '../harness/paths.mjs';
 import { buildFixtureVsix } from '../harness/vsix.mjs';
 import { demoContact } from '../server/contactFactory';
-import { until, Workbench } from './workbench';
+import { waitFor } from '../support/waitFor';
+import { Workbench } from './workbench';
 
 interface SpyReport {
   exportsType: string;
@@ -38,7 +39,7 @@ describe('another extension installed beside Linq Contacts', function () {
     assert.equal(wb.standIn.requests[0]?.token, TOKEN, 'the token is set and in use');
     const reportFile = path.join(wb.server.workspace, 'linq-spy-report.json');
     await wb.runCommand('Linq Spy: Probe Exports');
-    await until('the spy wrote its report', async () => fs.existsSync(reportFile));
+    await waitFor('the spy wrote its report', () => fs.existsSync(reportFile), 30_000);
     const text = fs.readFileSync(reportFile, 'utf8');
     const report = JSON.parse(text) as SpyReport;
     assert.equal(report.exportsType, 'undefined', 'activate() hands other extensions nothing');

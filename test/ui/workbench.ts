@@ -23,18 +23,6 @@ export function packagedVsix(): string {
   return vsixPath;
 }
 
-/** Waits (bounded) until `check` holds, as a user waits for what they expect to see. */
-export async function until(what: string, check: () => Promise<boolean>, timeoutMs = 30_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (await check()) {
-      return;
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`timed out: ${what}`);
-}
-
 export interface WorkbenchOptions {
   readonly standIn?: Partial<StandInOptions>;
   readonly theme?: 'light' | 'dark' | 'high-contrast';

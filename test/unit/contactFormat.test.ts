@@ -2,7 +2,6 @@ import * as assert from 'node:assert/strict';
 import type { Contact } from '../../src/api/types';
 import { contactContextValue, displayName, matchesQuery } from '../../src/format/contactText';
 import { escapeVCardText, toVCard } from '../../src/format/vcard';
-import { PagingState } from '../../src/tree/pagingState';
 
 const ada: Contact = { id: 7, firstName: 'Ada', lastName: 'Lovelace', email: 'ada@example.com', company: 'Analytical; Engines, Ltd', title: 'Countess' };
 
@@ -44,29 +43,5 @@ describe('vCard 4.0', () => {
       assert.ok(Buffer.byteLength(line) <= 75, line);
     }
     assert.equal(card.split('\r\n').filter((l) => l.startsWith('FN:') || l.startsWith(' ')).map((l, i) => (i === 0 ? l.slice(3) : l.slice(1))).join(''), '🦄'.repeat(40));
-  });
-});
-
-describe('PagingState', () => {
-  const page = (ids: number[], totalPages: number): Parameters<PagingState['applyPage']>[0] => ({
-    contacts: ids.map((id) => ({ id })),
-    pagination: { currentPage: 1, perPage: ids.length, totalPages, totalCount: totalPages * 2, estimated: false },
-  });
-
-  it('appends pages in order, each id once, and knows when more remain', () => {
-    const state = new PagingState();
-    assert.equal(state.applyPage(page([1, 2], 3), 1), 2);
-    assert.ok(state.hasMore);
-    assert.equal(state.applyPage(page([2, 3], 3), 2), 1);
-    assert.deepEqual(state.contacts.map((c) => c.id), [1, 2, 3]);
-    state.applyPage(page([4], 3), 3);
-    assert.ok(!state.hasMore);
-  });
-
-  it('ends on an empty page', () => {
-    const state = new PagingState();
-    state.applyPage(page([1, 2], 9), 1);
-    state.applyPage(page([], 9), 2);
-    assert.ok(state.complete && !state.hasMore);
   });
 });

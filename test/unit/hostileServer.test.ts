@@ -168,7 +168,7 @@ describe('LinqClient against misbehaving servers', function () {
     assert.equal(standIn.requests[0]?.token, TOKEN, 'surrounding white space is trimmed, not refused');
   });
 
-  it('refuses a base URL with a bare "?" or "#" before any request', async () => {
+  it('refuses a base URL with a bare "?" or "#" before any request', () => {
     for (const url of [`${standIn.baseUrl}?`, `${standIn.baseUrl}#`, `${standIn.baseUrl}/?#`, `${standIn.baseUrl}?page=9`]) {
       assert.throws(() => new LinqClient({ baseUrl: url, token: TOKEN }), (e: unknown) => e instanceof LinqApiError && e.kind === 'config', url);
     }
