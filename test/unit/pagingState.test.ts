@@ -24,3 +24,22 @@ describe('PagingState', () => {
     assert.ok(state.complete && !state.hasMore);
   });
 });
+
+describe('PagingState without totals from the server', () => {
+  const estimated = (ids: number[], perPage: number, pageNumber: number): Parameters<PagingState['applyPage']>[0] => ({
+    contacts: ids.map((id) => ({ id })),
+    pagination: { currentPage: pageNumber, perPage, totalPages: ids.length >= perPage ? pageNumber + 1 : pageNumber, totalCount: (pageNumber - 1) * perPage + ids.length, estimated: true },
+  });
+
+  it('offers more while pages come back full, ends on a short page, and does not claim a total', () => {
+    const state = new PagingState();
+    state.applyPage(estimated([1, 2], 2, 1), 1);
+    assert.ok(state.hasMore);
+    assert.equal(state.totalKnown, false);
+    state.applyPage(estimated([3, 4], 2, 2), 2);
+    assert.ok(state.hasMore);
+    state.applyPage(estimated([5], 2, 3), 3);
+    assert.ok(!state.hasMore && state.complete);
+    assert.deepEqual(state.contacts.map((c) => c.id), [1, 2, 3, 4, 5]);
+  });
+});
