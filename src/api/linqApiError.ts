@@ -18,7 +18,13 @@ export class LinqApiError extends Error {
   constructor(
     readonly kind: LinqErrorKind,
     message: string,
-    readonly details: { readonly status?: number; readonly retryAfterMs?: number; readonly cause?: unknown } = {},
+    readonly details: {
+      readonly status?: number;
+      readonly retryAfterMs?: number;
+      readonly cause?: unknown;
+      /** `auth` only: the client refused to send the token (a control or non-ASCII character), Linq never saw it. */
+      readonly unsendableToken?: boolean;
+    } = {},
   ) {
     super(message);
   }

@@ -71,7 +71,7 @@ function tokenError(problem: NonNullable<ReturnType<typeof tokenProblem>>): Linq
     control: 'The API token contains a control character (such as a line break); set it again.',
     notAscii: 'The API token contains characters that cannot be sent in a header; set it again.',
   };
-  return new LinqApiError('auth', why[problem]);
+  return new LinqApiError('auth', why[problem], { unsendableToken: problem !== 'empty' });
 }
 
 /**

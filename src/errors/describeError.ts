@@ -13,7 +13,10 @@ export function asLinqError(error: unknown): LinqApiError {
 export function describeError(error: unknown): string {
   const e = asLinqError(error);
   const texts: Record<LinqErrorKind, () => string> = {
-    auth: () => vscode.l10n.t('Linq refused the API token. Set a new token to continue.'),
+    auth: () =>
+      e.details.unsendableToken
+        ? vscode.l10n.t('The stored API token cannot be sent (it holds a control or non-ASCII character). Set it again.')
+        : vscode.l10n.t('Linq refused the API token. Set a new token to continue.'),
     notFound: () => vscode.l10n.t('The contact was not found.'),
     rateLimited: () =>
       e.details.retryAfterMs !== undefined

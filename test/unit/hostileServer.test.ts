@@ -159,7 +159,7 @@ describe('LinqClient against misbehaving servers', function () {
       } catch (error) {
         thrown = error;
       }
-      assert.ok(thrown instanceof LinqApiError && thrown.kind === 'auth', `refused ${JSON.stringify(token)}`);
+      assert.ok(thrown instanceof LinqApiError && thrown.kind === 'auth' && thrown.details.unsendableToken === true, `refused ${JSON.stringify(token)}`);
       assert.ok(!everyText(thrown).includes(token), `no trace of ${JSON.stringify(token)}`);
       assert.ok(!everyText(thrown).includes(JSON.stringify(token).slice(1, -1)), 'not even escaped');
     }
