@@ -211,7 +211,7 @@ describe('LinqClient against misbehaving servers', function () {
     const took = Date.now() - started;
     assert.equal(error.kind, 'offline');
     assert.match(error.message, /within 1 s, retries included/);
-    assert.ok(took >= 1_100 && took < 2_000, `gave up after ${took} ms`);
+    assert.ok(took >= 1_100 && took < 3_000, `gave up after ${took} ms`);
   });
 
   it('never keeps a request object (whose headers hold the token) in a cause', async () => {
