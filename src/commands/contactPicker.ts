@@ -1,6 +1,8 @@
 import * as vscode from 'vscode';
 import type { Contact } from '../api/types';
+import type { AllContactsProgress } from '../api/contactPager';
 import type { LinqSession } from '../contacts/linqSession';
+import { bestMatches } from '../format/contactMatch';
 import { describeError } from '../errors/describeError';
 import { displayName, titleAndCompany, truncate } from '../format/contactText';
 
@@ -13,6 +15,7 @@ function toItem(contact: Contact): ContactItem {
     label: truncate(displayName(contact), 100),
     description: contact.email !== undefined ? truncate(contact.email, 100) : undefined,
     detail: truncate(titleAndCompany(contact), 120) || undefined,
+    alwaysShow: true,
     contact,
   };
 }
@@ -26,24 +29,25 @@ export function shownContactPicker(): ContactPickerView | undefined {
   return openPicker;
 }
 
-/**
- * How long to wait before refreshing the list while contacts keep arriving: every refresh sends the whole
- * list to the workbench, so the pause grows with it (200 ms up to 2,000 items, 500 ms at 10,000) and the
- * workbench spends a steady share of its time on updates, not more as the list grows.
- */
-function refreshDelay(count: number): number {
-  return Math.max(200, Math.round(count / 20));
-}
+/** At most this many rows cross to the workbench per update, however large the organisation. */
+export const PICKER_MAX_ITEMS = 200;
+
+/** How long arriving contacts wait before the list is recomputed (typing recomputes at once). */
+const ARRIVAL_REFRESH_MS = 200;
 
 /**
  * A quick pick over all the organisation's contacts, matching name, email, company and title as the
- * user types. It opens with what is loaded and fills in the rest from the all-contacts walk, busy
- * with a count until done. Resolves with the chosen contact, or `undefined`.
+ * user types. Matching is done here, in the extension host, over everything loaded: the list holds the
+ * best `PICKER_MAX_ITEMS` matches (shown as they are: the workbench does not filter them again), so what
+ * crosses to the workbench per update is bounded by the cap, not by the organisation's size. It opens with
+ * what is loaded and fills in the rest from the all-contacts walk, busy with counts until done. Resolves
+ * with the chosen contact, or `undefined`.
  */
 export function pickContact(session: LinqSession, placeholder: string): Promise<Contact | undefined> {
   const pick = vscode.window.createQuickPick<ContactItem>();
   openPicker = pick;
   pick.placeholder = placeholder;
+  // Our matcher already chose the rows; the workbench only highlights what it can.
   pick.matchOnDescription = true;
   pick.matchOnDetail = true;
   // Run from the palette while a detail tab has focus, the workbench hands focus back to that tab's
@@ -52,49 +56,63 @@ export function pickContact(session: LinqSession, placeholder: string): Promise<
   pick.ignoreFocusOut = true;
   // Rows keep arriving while the user scrolls: keep their place.
   pick.keepScrollPosition = true;
-  const items: ContactItem[] = [];
+  const contacts: Contact[] = [];
   const seen = new Set<number>();
-  const add = (contacts: readonly Contact[]): void => {
-    for (const contact of contacts) {
+  const add = (more: readonly Contact[]): void => {
+    for (const contact of more) {
       if (!seen.has(contact.id)) {
         seen.add(contact.id);
-        items.push(toItem(contact));
+        contacts.push(contact);
       }
     }
   };
+  let progress: AllContactsProgress | undefined;
+  let done = false;
+  let failure: string | undefined;
+  let shownIds = '';
+  const recompute = (): void => {
+    const { shown, total } = bestMatches(contacts, pick.value, PICKER_MAX_ITEMS);
+    const ids = shown.map((c) => c.id).join(',');
+    if (ids !== shownIds) {
+      shownIds = ids;
+      // The workbench highlights the first match of what is typed. Never set `activeItems` from here: this
+      // side's view of the highlight lags the user's typing.
+      pick.items = shown.map(toItem);
+    }
+    const loaded = done ? vscode.l10n.t('{0} contacts', contacts.length) : vscode.l10n.t('{0} of {1} loaded…', contacts.length, progress?.totalCount ?? '?');
+    const matches = pick.value.trim() === '' ? loaded : vscode.l10n.t('{0} match · {1}', total, loaded);
+    pick.title = failure ? vscode.l10n.t('Linq: Search Contacts ({0}) — {1}', matches, failure) : vscode.l10n.t('Linq: Search Contacts ({0})', matches);
+  };
   add(session.knownContacts());
-  pick.items = items;
   pick.busy = true;
-  pick.title = vscode.l10n.t('Linq: Search Contacts ({0} loaded…)', items.length);
+  recompute();
 
   let timer: ReturnType<typeof setTimeout> | undefined;
-  let shown = items.length;
-  const flush = (): void => {
+  const valueChange = pick.onDidChangeValue(() => {
+    clearTimeout(timer);
     timer = undefined;
-    if (items.length !== shown) {
-      shown = items.length;
-      // The workbench highlights the first match of what is typed. Never set `activeItems` from here: this
-      // side's view of the highlight lags the user's typing, and restoring it could make Enter choose a
-      // contact the user no longer sees.
-      pick.items = items;
-    }
-  };
-  const walk = session.loadAll((all, progress, done) => {
+    recompute();
+  });
+  const walk = session.loadAll((all, p, finished) => {
     add(all);
-    pick.title = done
-      ? vscode.l10n.t('Linq: Search Contacts ({0} contacts)', items.length)
-      : vscode.l10n.t('Linq: Search Contacts ({0} of {1} loaded…)', items.length, progress?.totalCount ?? '?');
-    if (done) {
-      clearTimeout(timer);
-      flush();
+    progress = p;
+    if (finished) {
+      done = true;
       pick.busy = false;
+      clearTimeout(timer);
+      timer = undefined;
+      recompute();
     } else {
-      timer ??= setTimeout(flush, refreshDelay(items.length));
+      timer ??= setTimeout(() => {
+        timer = undefined;
+        recompute();
+      }, ARRIVAL_REFRESH_MS);
     }
   });
   walk.promise.catch((error: unknown) => {
     pick.busy = false;
-    pick.title = vscode.l10n.t('Linq: Search Contacts ({0} loaded) — {1}', items.length, describeError(error));
+    failure = describeError(error);
+    recompute();
   });
 
   return new Promise<Contact | undefined>((resolve) => {
@@ -109,6 +127,7 @@ export function pickContact(session: LinqSession, placeholder: string): Promise<
         openPicker = undefined;
       }
       clearTimeout(timer);
+      valueChange.dispose();
       walk.dispose();
       pick.dispose();
       resolve(chosen);

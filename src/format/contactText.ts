@@ -39,16 +39,6 @@ export function searchableText(contact: Contact): string {
   return foldForSearch([displayName(contact), contact.email, contact.company, contact.title].filter(Boolean).join('\n'));
 }
 
-/** True when every word of the query occurs in the contact's name, email, company or title. */
-export function matchesQuery(contact: Contact, query: string): boolean {
-  const words = foldForSearch(query).split(/\s+/).filter((w) => w.length > 0);
-  if (words.length === 0) {
-    return true;
-  }
-  const haystack = searchableText(contact);
-  return words.every((w) => haystack.includes(w));
-}
-
 /** Shortens very long values for one-line places (rows, quick picks); the detail tab shows them whole. */
 export function truncate(text: string, max = 120): string {
   return text.length <= max ? text : `${text.slice(0, max - 1)}…`;

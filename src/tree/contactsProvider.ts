@@ -5,7 +5,7 @@ import { Commands, ContextKeys, Settings, VIEW_ID } from '../constants';
 import type { LinqSession } from '../contacts/linqSession';
 import { readSettings } from '../config';
 import { asLinqError, describeError } from '../errors/describeError';
-import { matchesQuery } from '../format/contactText';
+import { matchesQuery } from '../format/contactMatch';
 import type { Logger } from '../log/logger';
 import { PagingState } from './pagingState';
 import { ActionNode } from './nodes/actionNode';

@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { demoContact, hostileIndex, makeContact } from '../server/contactFactory';
 import type { StandIn } from '../server/linqStandIn';
+import { PICKER_MAX_ITEMS } from '../../src/commands/contactPicker';
 import { configure, extensionApi, useStandIn, waitFor } from './helpers';
 
 describe('Search Contacts quick pick and row tooltips', () => {
@@ -24,15 +25,16 @@ describe('Search Contacts quick pick and row tooltips', () => {
     await standIn.close();
   });
 
-  it('fills in every contact while open, matches what is typed, and opens the chosen one', async () => {
+  it('fills in every contact while open, holds at most its cap, matches what is typed, and opens the chosen one', async () => {
     const api = await extensionApi();
     const search = vscode.commands.executeCommand('linqContacts.search');
     const pick = await waitFor('quick pick shown', () => api.shownPicker());
-    await waitFor('all contacts listed', () => !pick.busy && pick.items.length === COUNT, 30_000);
-    assert.match(pick.title ?? '', new RegExp(`\\(${COUNT} contacts\\)`));
+    await waitFor('all contacts loaded', () => !pick.busy && (pick.title ?? '').includes(`(${COUNT} contacts)`), 30_000);
     const ids = pick.items.map((item) => item.contact.id);
-    assert.equal(new Set(ids).size, COUNT, 'each contact once');
+    assert.equal(ids.length, PICKER_MAX_ITEMS, 'the list holds at most its cap, not the whole organisation');
+    assert.equal(new Set(ids).size, ids.length, 'each contact once');
     assert.deepEqual(ids.slice(0, 3), [1, 2, 3], 'in the API’s order');
+    assert.ok(pick.items.every((item) => item.alwaysShow === true), 'the workbench does not filter again');
     const walkPages = standIn.requests.filter((r) => r.query.per_page === '100' && r.status === 200).map((r) => r.query.page);
     assert.equal(walkPages.length, COUNT / 100, 'each page of the walk asked once');
     assert.equal(new Set(walkPages).size, COUNT / 100);
@@ -41,6 +43,8 @@ describe('Search Contacts quick pick and row tooltips', () => {
     const target = demoContact(873);
     pick.value = target.email as string;
     await waitFor('the match highlighted', () => pick.activeItems[0]?.contact.id === 874);
+    assert.deepEqual(pick.items.map((item) => item.contact.id), [874], 'only the match is offered');
+    assert.match(pick.title ?? '', /\b1 match\b/);
     await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
     await search;
     assert.equal(api.shownPicker(), undefined, 'closed after choosing');
@@ -83,5 +87,33 @@ describe('Search Contacts quick pick and row tooltips', () => {
     // appendText escapes Markdown and breaks tags (spaces become &nbsp;, `>` is escaped): no tag survives.
     assert.doesNotMatch(md.value, /<img\s|<script>/, 'markup escaped');
     assert.match(md.value, /Mallory&nbsp;3/);
+  });
+
+  it('with 20,000 contacts never holds more than its cap, and still offers the last contact for its exact name', async () => {
+    const api = await extensionApi();
+    await standIn.close();
+    const big = 20_000;
+    standIn = await useStandIn({ count: big, token: 'suite-token' });
+    await waitFor('the old contacts forgotten', () => api.session.knownContacts().length === 0);
+    const search = vscode.commands.executeCommand('linqContacts.search');
+    const pick = await waitFor('quick pick shown', () => api.shownPicker());
+    let most = 0;
+    const last = demoContact(big - 1);
+    await waitFor(
+      'every contact loaded',
+      () => {
+        most = Math.max(most, pick.items.length);
+        return !pick.busy;
+      },
+      60_000,
+    );
+    assert.ok((pick.title ?? '').includes(`(${big} contacts)`), pick.title);
+    pick.value = String(last.full_name);
+    await waitFor('the last contact offered', () => pick.items.some((item) => item.contact.id === big));
+    most = Math.max(most, pick.items.length);
+    assert.ok(most <= PICKER_MAX_ITEMS, `held ${most} rows`);
+    assert.match(pick.title ?? '', /\d+ match · 20000 contacts/);
+    await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
+    await search;
   });
 });

@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import type { Contact } from '../../src/api/types';
-import { contactContextValue, displayName, matchesQuery } from '../../src/format/contactText';
+import { matchesQuery } from '../../src/format/contactMatch';
+import { contactContextValue, displayName } from '../../src/format/contactText';
 import { escapeVCardText, toVCard } from '../../src/format/vcard';
 
 const ada: Contact = { id: 7, firstName: 'Ada', lastName: 'Lovelace', email: 'ada@example.com', company: 'Analytical; Engines, Ltd', title: 'Countess' };

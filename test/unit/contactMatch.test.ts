@@ -1,0 +1,47 @@
+import * as assert from 'node:assert/strict';
+import type { Contact } from '../../src/api/types';
+import { bestMatches, matchRank, queryWords } from '../../src/format/contactMatch';
+
+const people: Contact[] = [
+  { id: 1, fullName: 'Grace Hopper', email: 'grace@navy.example', company: 'US Navy', title: 'Rear Admiral' },
+  { id: 2, fullName: 'Ada Lovelace', email: 'ada@engines.example', company: 'Analytical Engines', title: 'Countess' },
+  { id: 3, fullName: 'Adèle Ngrace', email: 'adele@example.com', company: 'Grace & Co', title: 'Engineer' },
+  { id: 4, fullName: 'Bob Stagrace', email: 'bob@example.com', company: 'Initech', title: 'Clerk' },
+  { id: 5, fullName: 'Émile Zola', email: 'emile@letters.example', company: 'Les Éditions', title: 'Writer' },
+];
+
+describe('the contact matcher (search and filter)', () => {
+  it('folds case and accents in query and contact alike', () => {
+    assert.deepEqual(queryWords('  ÉMILE   zola '), ['emile', 'zola']);
+    assert.equal(matchRank(people[4]!, queryWords('emile')), 0);
+    assert.equal(matchRank(people[2]!, queryWords('adele')), 0);
+    assert.equal(matchRank(people[4]!, queryWords('editions')), 1);
+  });
+
+  it('orders: name starts with the query, then a word starts with it, then contains it; ties in API order', () => {
+    const { shown, total } = bestMatches(people, 'grace', 10);
+    assert.equal(total, 3);
+    assert.deepEqual(
+      shown.map((c) => c.id),
+      [1, 3, 4],
+    );
+    // 1: name starts with "grace"; 3: a word ("Grace & Co") starts with it; 4: "Stagrace" merely contains it.
+    assert.deepEqual(shown.map((c) => matchRank(c, ['grace'])), [0, 1, 2]);
+  });
+
+  it('needs every word somewhere in name, email, company or title', () => {
+    assert.deepEqual(bestMatches(people, 'ada engines', 10).shown.map((c) => c.id), [2]);
+    assert.equal(bestMatches(people, 'ada navy', 10).total, 0);
+  });
+
+  it('caps what it returns but counts every match, keeping the best ones', () => {
+    const many: Contact[] = Array.from({ length: 5_000 }, (_, i) => ({ id: i + 1, fullName: `Person ${i + 1}`, company: i === 4_999 ? 'Zebra' : 'Acme' }));
+    const some = bestMatches(many, 'person', 100);
+    assert.equal(some.shown.length, 100);
+    assert.equal(some.total, 5_000);
+    assert.deepEqual(some.shown.slice(0, 2).map((c) => c.id), [1, 2]);
+    assert.deepEqual(bestMatches(many, 'person 5000', 100).shown[0]?.id, 5_000, 'an exact name comes first');
+    assert.deepEqual(bestMatches(many, 'zebra', 100).shown.map((c) => c.id), [5_000]);
+    assert.equal(bestMatches(many, '', 100).shown.length, 100);
+  });
+});
