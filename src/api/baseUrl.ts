@@ -19,11 +19,12 @@ export const BASE_URL_PATTERN =
   `${PORT}(?:/[^?#\\s\\\\]*)?$`;
 
 const BASE_URL = new RegExp(BASE_URL_PATTERN);
+const LOOPBACK_IPV4 = new RegExp(`^127(?:\\.${OCTET}){3}$`);
 
 /** True for 127.0.0.0/8, `localhost` and `[::1]`. */
 export function isLoopbackHost(hostname: string): boolean {
   const host = hostname.toLowerCase();
-  return host === 'localhost' || host === '[::1]' || host === '::1' || new RegExp(`^127(?:\\.${OCTET}){3}$`).test(host);
+  return host === 'localhost' || host === '[::1]' || host === '::1' || LOOPBACK_IPV4.test(host);
 }
 
 function refuse(): LinqApiError {

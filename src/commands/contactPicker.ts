@@ -93,8 +93,11 @@ export function pickContact(session: LinqSession, placeholder: string): Promise<
     timer = undefined;
     recompute();
   });
+  // The walk hands over its whole growing list each page: take only what is new since the last call.
+  let taken = 0;
   const walk = session.loadAll((all, p, finished) => {
-    add(all);
+    add(all.slice(taken));
+    taken = all.length;
     progress = p;
     if (finished) {
       done = true;

@@ -222,11 +222,14 @@ export class ContactsProvider implements vscode.TreeDataProvider<ContactsTreeNod
     }
     const state = this.state;
     const fill = { running: true, dispose: () => undefined as void };
+    // The walk hands over its whole growing list each page: take only what is new since the last call.
+    let taken = 0;
     const subscription = this.session.loadAll((all, progress, done) => {
       if (state !== this.state) {
         return;
       }
-      state.addContacts(all);
+      state.addContacts(all.slice(taken));
+      taken = all.length;
       if (progress?.capped && !this.capped) {
         this.capped = true;
         this.log?.warn(`Stopped loading at ${all.length} contacts, the most the extension holds.`);
