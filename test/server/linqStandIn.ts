@@ -52,6 +52,8 @@ export interface StandInOptions {
   hugeContentLength: boolean;
   /** Every 429 carries `Retry-After` in seconds as this (overrides `retryAfterSeconds` when > 0) and applies to every request. */
   rateLimitAlways: number;
+  /** List requests for these page numbers are answered 503 (until the switch changes). */
+  failPages: readonly number[];
 }
 
 export const DEFAULT_OPTIONS: StandInOptions = {
@@ -79,6 +81,7 @@ export const DEFAULT_OPTIONS: StandInOptions = {
   endlessBody: false,
   hugeContentLength: false,
   rateLimitAlways: 0,
+  failPages: [],
 };
 
 /** One request as the stand-in saw it. */
@@ -225,6 +228,11 @@ export async function startStandIn(options: Partial<StandInOptions> = {}, port =
         body = { data: state.wrongIdOffset ? { ...contact, id: contact.id + state.wrongIdOffset } : contact };
       } else {
         listCounter++;
+        if (state.failPages.includes(Number(url.searchParams.get('page')))) {
+          record(503);
+          json(res, 503, { status: 'error', error_code: 'SERVICE_UNAVAILABLE', message: 'Try again later', errors: [] });
+          return;
+        }
         if (every(state.shiftEvery, listCounter)) {
           const newId = 1_000_000 + shifted.length + 1;
           shifted = [{ ...makeContact(newId, false), id: newId, full_name: `New Arrival ${newId}` }, ...shifted];

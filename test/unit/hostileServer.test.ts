@@ -105,14 +105,17 @@ describe('LinqClient against misbehaving servers', function () {
     assert.equal(error.kind, 'badData');
     assert.match(error.message, /held 1000 contacts, more than the 100 asked for/);
     assert.equal(held.length, 0);
-    assert.equal(standIn.requests.length, 1);
+    // The first round asks pages 1…4 at once; the first refusal ends the walk, nothing more is asked.
+    assert.ok(standIn.requests.length <= 4, `${standIn.requests.length} requests`);
   });
 
   it('bounds the walk by ceil(total_count / per_page) when total_pages claims billions', async () => {
     standIn.configure({ endless: true, claimTotalPages: 4_000_000_000, claimTotalCount: 250 });
     const all = await loadAllContacts(client(), { perPage: 100, concurrency: 4 });
     assert.equal(all.length, 300);
-    assert.deepEqual(standIn.requests.map((r) => r.query.page).sort(), ['1', '2', '3']);
+    // Pages 1…4 are the first round (asked before any total is known); nothing past it is asked, and
+    // page 4's contacts, past ceil(250 / 100), are not kept.
+    assert.deepEqual(standIn.requests.map((r) => r.query.page).sort(), ['1', '2', '3', '4']);
   });
 
   it('stops an endless organisation at the contacts cap, and says so', async () => {

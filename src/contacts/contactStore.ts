@@ -1,0 +1,366 @@
+import { LinqApiError } from '../api/linqApiError';
+import { MAX_CONTACTS, MAX_PER_PAGE, WALK_CONCURRENCY } from '../api/limits';
+import type { RequestOptions } from '../api/linqClient';
+import type { Contact, ContactPage, Pagination } from '../api/types';
+
+/** What the store needs from the API client (a `LinqClient`, or anything that pages the same way). */
+export interface PageSource {
+  listContacts(page: number, perPage: number, options?: RequestOptions): Promise<ContactPage>;
+}
+
+/** Where loading stands, as plain data. */
+export interface StoreProgress {
+  /** Unique contacts held, in the API's order. */
+  readonly loaded: number;
+  /** The server's latest `total_count` (never less than what is held). */
+  readonly totalCount: number;
+  /** Pages delivered in order so far, and the last page worth asking for as far as replies tell. */
+  readonly pagesDone: number;
+  readonly totalPages: number;
+  /** False when the server sent no totals: `totalCount` is then only what was seen. */
+  readonly totalKnown: boolean;
+  /** True once every page is in (or the walk stopped at `maxContacts`). */
+  readonly complete: boolean;
+  /** True once the store stopped at `maxContacts` (the organisation may hold more). */
+  readonly capped: boolean;
+}
+
+/** Options for a `ContactStore`. */
+export interface ContactStoreOptions {
+  /** `per_page` of every list request, 1–100 (default 100: fewest requests). */
+  readonly perPage?: number;
+  /** List requests in flight at once (default 4, at least 1). */
+  readonly concurrency?: number;
+  /** Contacts held at most (default `MAX_CONTACTS`); the store stops there with `capped` set. */
+  readonly maxContacts?: number;
+}
+
+/** Who asked for contacts: the user's own requests go ahead of the background walk's queued pages. */
+export type Priority = 'user' | 'walk';
+
+interface Waiter {
+  readonly count: number;
+  readonly priority: Priority;
+  resolve(): void;
+  reject(error: unknown): void;
+}
+
+/**
+ * Every contact of one connection (token and base URL), loaded page by page and kept once: pages by
+ * number, contacts by id and in the API's order. The tree, Load more, the filter, search, lookup and the
+ * detail tab all read from here, so within one connection each page is requested once (a failed page is
+ * asked again by the next request for it).
+ *
+ * Requests are demand-driven: a caller says how many contacts it needs (`ensure`) and the store keeps
+ * at most `concurrency` pages in flight, the user's demand first, then the background walk's. Before any
+ * reply the walk asks pages 1…c at once (pages past the end come back empty and end it), so N pages take
+ * `ceil(N / c)` round trips. Whatever a server claims, it ends: it asks for at most
+ * `ceil(total_count / per_page)` pages and never holds more than `maxContacts`. Ids seen twice (pages
+ * shifting under us) are dropped. After `dispose` every late reply is dropped here, in one place.
+ */
+export class ContactStore {
+  readonly perPage: number;
+  private readonly concurrency: number;
+  private readonly maxContacts: number;
+  private readonly ordered: Contact[] = [];
+  private readonly byId = new Map<number, Contact>();
+  /** Replies fetched ahead of the next page to deliver. */
+  private readonly ahead = new Map<number, readonly Contact[]>();
+  private readonly inFlight = new Set<number>();
+  /** Ids already in `ordered`: a page shifted under us repeats some, and they are dropped. */
+  private readonly listed = new Set<number>();
+  private readonly waiters = new Set<Waiter>();
+  private readonly listeners = new Set<() => void>();
+  private readonly abort = new AbortController();
+  private nextToDeliver = 1;
+  /** The last page worth asking for; `undefined` until the first reply. */
+  private lastPage: number | undefined;
+  private totalCount = 0;
+  private totalKnown = true;
+  private completeValue = false;
+  private capped = false;
+  private walkTarget = 0;
+  private disposed = false;
+  /** Requests sent (list pages), for the log and the benchmark. */
+  requests = 0;
+
+  constructor(
+    private readonly source: PageSource,
+    options: ContactStoreOptions = {},
+  ) {
+    this.perPage = Math.min(MAX_PER_PAGE, Math.max(1, Math.trunc(options.perPage ?? MAX_PER_PAGE)));
+    this.concurrency = Math.max(1, Math.trunc(options.concurrency ?? WALK_CONCURRENCY));
+    this.maxContacts = options.maxContacts ?? MAX_CONTACTS;
+  }
+
+  /** Every contact held, in the API's order (a live view: it grows as pages arrive). */
+  get contacts(): readonly Contact[] {
+    return this.ordered;
+  }
+
+  /** True once page 1 (or a later page) has been delivered. */
+  get loadedAny(): boolean {
+    return this.nextToDeliver > 1;
+  }
+
+  get complete(): boolean {
+    return this.completeValue;
+  }
+
+  /** True while list requests are in flight. */
+  get busy(): boolean {
+    return this.inFlight.size > 0;
+  }
+
+  /** How many contacts the background walk aims to hold now. */
+  get walking(): number {
+    return this.completeValue ? 0 : this.walkTarget;
+  }
+
+  get progress(): StoreProgress {
+    const pagesDone = this.nextToDeliver - 1;
+    return {
+      loaded: this.ordered.length,
+      totalCount: Math.max(this.totalCount, this.ordered.length),
+      pagesDone,
+      totalPages: this.completeValue ? pagesDone : (this.lastPage ?? pagesDone),
+      totalKnown: this.totalKnown,
+      complete: this.completeValue,
+      capped: this.capped,
+    };
+  }
+
+  /** A contact held by id (from a page, or remembered after a fetch by id). */
+  get(id: number): Contact | undefined {
+    return this.byId.get(id);
+  }
+
+  /** Keeps a contact fetched by id (newer data wins; a listed contact is replaced in place). */
+  remember(contact: Contact): void {
+    if (this.disposed) {
+      return;
+    }
+    const old = this.byId.get(contact.id);
+    this.byId.set(contact.id, contact);
+    if (old) {
+      const at = this.ordered.indexOf(old);
+      if (at >= 0) {
+        this.ordered[at] = contact;
+      }
+    }
+  }
+
+  /** Calls `listener` after every change (pages delivered, completion, failure); returns an unsubscribe. */
+  onDidChange(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /**
+   * Resolves once at least `count` contacts are held, or every contact is; rejects when a page it waited
+   * for failed (the next call asks for that page again). `user` demand is fetched before the walk's.
+   */
+  ensure(count: number, priority: Priority = 'user'): Promise<void> {
+    if (this.disposed) {
+      return Promise.reject(cancelled());
+    }
+    if (this.satisfied(count)) {
+      return Promise.resolve();
+    }
+    return new Promise<void>((resolve, reject) => {
+      this.waiters.add({ count, priority, resolve, reject });
+      this.pump();
+    });
+  }
+
+  /**
+   * Loads in the background until `limit` contacts are held (or all are): the walk that prefetch,
+   * search and the filter share. Raising the limit extends a walk under way.
+   */
+  walk(limit: number = Number.POSITIVE_INFINITY): Promise<void> {
+    this.walkTarget = Math.max(this.walkTarget, Math.min(limit, this.maxContacts));
+    return this.ensure(limit, 'walk');
+  }
+
+  /** Stops everything: requests in flight are aborted, late replies dropped, waiters rejected as cancelled. */
+  dispose(): void {
+    if (this.disposed) {
+      return;
+    }
+    this.disposed = true;
+    this.abort.abort();
+    for (const waiter of this.waiters) {
+      waiter.reject(cancelled());
+    }
+    this.waiters.clear();
+    this.listeners.clear();
+  }
+
+  private satisfied(count: number): boolean {
+    return this.completeValue || this.ordered.length >= count;
+  }
+
+  /** The last page needed to hold `count` contacts, assuming full pages from here on. */
+  private pagesFor(count: number): number {
+    const missing = count - this.ordered.length;
+    if (missing <= 0 || this.completeValue) {
+      return 0;
+    }
+    const wanted = this.nextToDeliver - 1 + Math.ceil(missing / this.perPage);
+    // Before any reply nobody knows the end: the first round is pages 1…c at most.
+    return Math.min(wanted, this.lastPage ?? Math.max(1, this.concurrency));
+  }
+
+  /** Sends requests while slots are free: the user's pages first, then the walk's, lowest page first. */
+  private pump(): void {
+    while (!this.disposed && this.inFlight.size < this.concurrency) {
+      const page = this.nextPage();
+      if (page === undefined) {
+        return;
+      }
+      this.fetch(page);
+    }
+  }
+
+  private nextPage(): number | undefined {
+    let userCount = 0;
+    for (const w of this.waiters) {
+      if (w.priority === 'user') {
+        userCount = Math.max(userCount, w.count);
+      }
+    }
+    const walkCount = Math.max(this.walkTarget, ...[...this.waiters].map((w) => w.count));
+    for (const upTo of [this.pagesFor(userCount), this.pagesFor(walkCount)]) {
+      for (let page = this.nextToDeliver; page <= upTo; page++) {
+        if (!this.inFlight.has(page) && !this.ahead.has(page)) {
+          return page;
+        }
+      }
+    }
+    return undefined;
+  }
+
+  private fetch(page: number): void {
+    this.inFlight.add(page);
+    this.requests++;
+    this.source.listContacts(page, this.perPage, { signal: this.abort.signal }).then(
+      (reply) => {
+        // The one place where late answers of a closed connection are dropped.
+        if (this.disposed) {
+          return;
+        }
+        this.inFlight.delete(page);
+        if (!this.completeValue) {
+          this.accept(page, reply);
+        }
+        this.settle();
+        this.pump();
+      },
+      (error: unknown) => {
+        if (this.disposed) {
+          return;
+        }
+        this.inFlight.delete(page);
+        this.fail(page, error);
+      },
+    );
+  }
+
+  private accept(page: number, reply: ContactPage): void {
+    const p = reply.pagination;
+    this.totalCount = p.totalCount;
+    this.totalKnown = !p.estimated;
+    if (reply.contacts.length === 0) {
+      // Past the end: nothing after this page exists.
+      this.lastPage = Math.min(this.lastPage ?? page - 1, page - 1);
+    } else if (p.estimated && reply.contacts.length < p.perPage) {
+      // No totals and a short page: this was the last one.
+      this.lastPage = Math.min(this.lastPage ?? page, page);
+    } else {
+      const claimed = this.lastPageOf(p);
+      if (this.lastPage === undefined || (claimed !== this.lastPage && page <= claimed)) {
+        this.lastPage = claimed;
+      }
+    }
+    this.ahead.set(page, reply.contacts);
+    while (this.ahead.has(this.nextToDeliver) && !this.completeValue) {
+      const contacts = this.ahead.get(this.nextToDeliver) ?? [];
+      this.ahead.delete(this.nextToDeliver);
+      this.deliver(contacts);
+      this.nextToDeliver++;
+      if (contacts.length === 0 || this.nextToDeliver > (this.lastPage ?? 0)) {
+        this.completeValue = true;
+      }
+    }
+    if (this.completeValue) {
+      this.ahead.clear();
+    }
+  }
+
+  /** The last page worth asking for, as far as this reply tells. */
+  private lastPageOf(p: Pagination): number {
+    const pageCap = Math.ceil(this.maxContacts / this.perPage);
+    return p.estimated ? pageCap : Math.min(pageCap, p.totalPages, Math.ceil(p.totalCount / this.perPage));
+  }
+
+  private deliver(contacts: readonly Contact[]): void {
+    for (const contact of contacts) {
+      if (this.ordered.length >= this.maxContacts) {
+        break;
+      }
+      if (!this.listed.has(contact.id)) {
+        this.listed.add(contact.id);
+        this.byId.set(contact.id, contact);
+        this.ordered.push(contact);
+      }
+    }
+    if (this.ordered.length >= this.maxContacts) {
+      this.capped = true;
+      this.completeValue = true;
+    }
+  }
+
+  /** Resolves the waiters now satisfied and tells listeners. */
+  private settle(): void {
+    for (const waiter of this.waiters) {
+      if (this.satisfied(waiter.count)) {
+        this.waiters.delete(waiter);
+        waiter.resolve();
+      }
+    }
+    if (this.completeValue) {
+      this.abort.abort();
+    }
+    this.notify();
+  }
+
+  /**
+   * A failed page stops the demand that needed it (those callers hear of the failure; the next call asks
+   * for the page again); pages already in flight still land.
+   */
+  private fail(page: number, error: unknown): void {
+    if (this.completeValue) {
+      return;
+    }
+    if (this.pagesFor(this.walkTarget) >= page) {
+      this.walkTarget = 0;
+    }
+    for (const waiter of this.waiters) {
+      if (this.pagesFor(waiter.count) >= page) {
+        this.waiters.delete(waiter);
+        waiter.reject(error);
+      }
+    }
+    this.notify();
+  }
+
+  private notify(): void {
+    for (const listener of [...this.listeners]) {
+      listener();
+    }
+  }
+}
+
+function cancelled(): LinqApiError {
+  return new LinqApiError('cancelled', 'The request was cancelled.');
+}

@@ -1,0 +1,98 @@
+import * as assert from 'node:assert/strict';
+import { LinqClient } from '../../src/api/linqClient';
+import { ContactStore } from '../../src/contacts/contactStore';
+import { startStandIn, type StandIn } from '../server/linqStandIn';
+import { waitFor } from '../support/waitFor';
+
+describe('ContactStore (one store per connection) against the stand-in', () => {
+  let standIn: StandIn;
+  /** What crossed the wire, in order: `send N` when page N was asked, `reply N` when its answer came. */
+  let events: string[];
+  const make = (retryLimit = 2): LinqClient => {
+    const logging: typeof fetch = async (input, init) => {
+      const page = new URL(input instanceof Request ? input.url : String(input)).searchParams.get('page');
+      events.push(`send ${page}`);
+      const response = await fetch(input, init);
+      events.push(`reply ${page}`);
+      return response;
+    };
+    return new LinqClient({ baseUrl: standIn.baseUrl, token: 't', retryBaseDelayMs: 5, retryLimit, fetch: logging });
+  };
+  const listPages = (): string[] => standIn.requests.filter((r) => r.path.endsWith('/contacts')).map((r) => r.query.page ?? '');
+
+  beforeEach(async () => {
+    events = [];
+    standIn = await startStandIn({ count: 1_000, token: 't', latencyMs: 40 });
+  });
+  afterEach(() => standIn.close());
+
+  it('asks pages 1…c at once before any reply, then keeps c in flight: N pages in ceil(N / c) rounds', async () => {
+    const store = new ContactStore(make(), { concurrency: 4 });
+    await store.walk();
+    assert.equal(store.contacts.length, 1_000);
+    assert.deepEqual(events.slice(0, 4).sort(), ['send 1', 'send 2', 'send 3', 'send 4'], events.join(', '));
+    // Rounds: each reply frees a slot for the next page, so a page is sent only after c replies before it.
+    const firstReply = events.findIndex((e) => e.startsWith('reply'));
+    assert.equal(firstReply, 4, 'four pages asked before the first reply');
+    assert.deepEqual(listPages().sort((a, b) => Number(a) - Number(b)), ['1', '2', '3', '4', '5', '6', '7', '8', '9', '10']);
+  });
+
+  it('pages past the end come back empty and end the walk; nothing after them is asked', async () => {
+    standIn.configure({ count: 250 });
+    const store = new ContactStore(make(), { concurrency: 4 });
+    await store.walk();
+    assert.equal(store.contacts.length, 250);
+    assert.equal(store.complete, true);
+    assert.deepEqual(listPages().sort(), ['1', '2', '3', '4']);
+  });
+
+  it('asks each page once for the view and the walk together, and serves the view as soon as its page is in', async () => {
+    const store = new ContactStore(make(), { concurrency: 1 });
+    await store.ensure(25, 'user');
+    assert.deepEqual(listPages(), ['1'], 'the view’s first rows: page 1 only');
+    const walk = store.walk();
+    // Load more while the walk runs: served once its page lands, not after the walk's queued pages.
+    await store.ensure(250, 'user');
+    assert.equal(store.complete, false, 'the walk still has pages queued');
+    assert.ok(store.progress.pagesDone <= 4, `pages delivered when Load more was served: ${store.progress.pagesDone}`);
+    await walk;
+    const pages = listPages();
+    assert.equal(pages.length, 10);
+    assert.equal(new Set(pages).size, 10, `each page once: ${pages.join(',')}`);
+  });
+
+  it('a failed page fails who needed it; the next call asks only that page and after again', async () => {
+    standIn.configure({ latencyMs: 0, failPages: [3] });
+    const store = new ContactStore(make(0), { concurrency: 1 });
+    await assert.rejects(store.walk(), (e: Error & { kind?: string }) => e.kind === 'server');
+    assert.equal(store.contacts.length, 200, 'pages 1 and 2 are kept');
+    standIn.configure({ failPages: [] });
+    await store.walk();
+    assert.equal(store.contacts.length, 1_000);
+    assert.deepEqual(listPages(), ['1', '2', '3', '3', '4', '5', '6', '7', '8', '9', '10']);
+  });
+
+  it('after dispose, late answers are dropped and callers hear "cancelled"', async () => {
+    standIn.configure({ latencyMs: 150 });
+    const store = new ContactStore(make(), { concurrency: 4 });
+    const walk = store.walk();
+    await waitFor('four pages asked', () => events.filter((e) => e.startsWith('send')).length === 4);
+    store.dispose();
+    await assert.rejects(walk, (e: Error & { kind?: string }) => e.kind === 'cancelled');
+    await new Promise((resolve) => setTimeout(resolve, 250));
+    assert.equal(store.contacts.length, 0);
+    assert.equal(store.loadedAny, false);
+  });
+
+  it('keeps a contact fetched by id, replacing the listed one in place', async () => {
+    standIn.configure({ latencyMs: 0 });
+    const client = make();
+    const store = new ContactStore(client, { concurrency: 2 });
+    await store.ensure(100);
+    const fresh = await client.getContact(7);
+    store.remember(fresh);
+    assert.equal(store.get(7), fresh);
+    assert.equal(store.contacts[6], fresh);
+    assert.equal(store.get(5000), undefined);
+  });
+});
