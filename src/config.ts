@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { DEFAULT_API_BASE_URL } from './api/baseUrl';
-import { MAX_PER_PAGE } from './api/limits';
+import { DEFAULT_PREFETCH_LIMIT, MAX_CONTACTS, MAX_PER_PAGE } from './api/limits';
 import { clampPerPage } from './api/linqClient';
 import { Settings } from './constants';
 
@@ -11,6 +11,8 @@ export interface LinqSettings {
   readonly pageSize: number;
   /** From the user's own settings only: whether remote avatar images load at all. */
   readonly showAvatars: boolean;
+  /** Contacts loaded in the background once the view shows its first rows (0: none). */
+  readonly prefetchLimit: number;
 }
 
 /**
@@ -29,7 +31,13 @@ export function readSettings(): LinqSettings {
     apiBaseUrl: userSetting<string>(config, Settings.apiBaseUrl, DEFAULT_API_BASE_URL) || DEFAULT_API_BASE_URL,
     pageSize: clampPerPage(config.get<number>(Settings.pageSize, MAX_PER_PAGE)),
     showAvatars: userSetting<boolean>(config, Settings.showAvatars, true) !== false,
+    prefetchLimit: clampPrefetch(userSetting<number>(config, Settings.prefetchLimit, DEFAULT_PREFETCH_LIMIT)),
   };
+}
+
+/** The prefetch limit as a whole number from 0 to `MAX_CONTACTS` (anything else: the default). */
+function clampPrefetch(value: unknown): number {
+  return typeof value === 'number' && Number.isFinite(value) ? Math.min(MAX_CONTACTS, Math.max(0, Math.trunc(value))) : DEFAULT_PREFETCH_LIMIT;
 }
 
 /** True when a workspace or folder offers an API base URL (it is ignored; the log says so once). */
@@ -38,12 +46,14 @@ export function workspaceOffersBaseUrl(): boolean {
   return inspected?.workspaceValue !== undefined || inspected?.workspaceFolderValue !== undefined;
 }
 
-/** True when a configuration change touches a setting that changes what the API returns. */
+/** True when a configuration change touches where the API is (everything loaded is stale). */
 export function affectsConnection(e: vscode.ConfigurationChangeEvent): boolean {
-  return (
-    e.affectsConfiguration(`${Settings.section}.${Settings.apiBaseUrl}`) ||
-    e.affectsConfiguration(`${Settings.section}.${Settings.pageSize}`)
-  );
+  return e.affectsConfiguration(`${Settings.section}.${Settings.apiBaseUrl}`);
+}
+
+/** True when a configuration change touches how the view pages or prefetches (nothing is refetched). */
+export function affectsPaging(e: vscode.ConfigurationChangeEvent): boolean {
+  return e.affectsConfiguration(`${Settings.section}.${Settings.pageSize}`) || e.affectsConfiguration(`${Settings.section}.${Settings.prefetchLimit}`);
 }
 
 /** True when a configuration change touches how the detail tab shows images. */

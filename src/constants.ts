@@ -27,6 +27,7 @@ export const Settings = {
   apiBaseUrl: 'apiBaseUrl',
   pageSize: 'pageSize',
   showAvatars: 'showAvatars',
+  prefetchLimit: 'prefetchLimit',
 } as const;
 
 /** Context keys used in `when` clauses. */

@@ -10,7 +10,7 @@ import { LinqSession } from './contacts/linqSession';
 import { affectsAvatars } from './config';
 import { Logger } from './log/logger';
 import { ContactsProvider, type ContactsTreeNode } from './tree/contactsProvider';
-import type { PagingState } from './tree/pagingState';
+import type { RowsSnapshot } from './tree/rowFeed';
 import { ContactNode } from './tree/nodes/contactNode';
 import { ContactPanel, type PanelDeps } from './webview/contactPanel';
 import { isPanelState } from './webview/protocol';
@@ -39,7 +39,7 @@ export interface LinqContactsTestApi {
     setFilter(text: string): void;
     setGrouped(grouped: boolean): void;
     /** What the view has loaded: plain data. */
-    readonly paging: PagingState;
+    readonly paging: RowsSnapshot;
   };
   openPanels(): Array<{ readonly contactId: number; readonly shownContact: Contact | undefined; readonly panel: vscode.WebviewPanel }>;
   shownPicker(): ContactPickerView | undefined;

@@ -39,3 +39,9 @@ export const MAX_RETRY_DELAY_MS = 30_000;
  * stops there and says so, whatever `total_count` or `total_pages` claim.
  */
 export const MAX_CONTACTS = 250_000;
+
+/**
+ * Contacts loaded in the background once the view shows its first rows (the default of
+ * `linqContacts.prefetchLimit`): search, the filter and lookup then answer from memory.
+ */
+export const DEFAULT_PREFETCH_LIMIT = 10_000;

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { loadAllContacts, type AllContactsProgress } from '../api/contactPager';
+import type { AllContactsProgress } from '../api/contactPager';
 import { LinqApiError } from '../api/linqApiError';
 import { LinqClient } from '../api/linqClient';
 import type { Contact } from '../api/types';
@@ -7,23 +7,30 @@ import type { TokenStore } from '../auth/tokenStore';
 import { affectsConnection, readSettings, workspaceOffersBaseUrl } from '../config';
 import { MAX_PER_PAGE, WALK_CONCURRENCY } from '../api/limits';
 import type { Logger } from '../log/logger';
+import { ContactStore } from './contactStore';
 
 /** Listener for the all-contacts walk: every contact so far, and where the walk stands. */
 export type AllContactsListener = (all: readonly Contact[], progress: AllContactsProgress | undefined, done: boolean) => void;
 
+/** The client and the contact store of one connection. */
+interface Connection {
+  readonly client: LinqClient;
+  readonly store: ContactStore;
+}
+
 /**
- * The connection to Linq as the settings and the token define it now. Owns the API client (a new one
- * when the URL or token changes), the contacts known so far (for instant lookups), and the one walk
- * over all contacts that search and the filter share. `onDidChange` fires when all of that resets.
+ * The connection to Linq as the settings and the token define it now: the API client and the one
+ * `ContactStore` that the tree, search, the filter, lookup and the detail tab all read. A new token, a
+ * new base URL or Refresh disposes the store (its late answers are dropped there) and fires `onDidChange`.
  */
 export class LinqSession implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
   /** Fires when the token or connection settings change: everything loaded is stale. */
   readonly onDidChange = this.changed.event;
   private readonly disposables: vscode.Disposable[] = [];
-  private clientPromise: Promise<LinqClient | undefined> | undefined;
-  private readonly known = new Map<number, Contact>();
-  private walk: { abort: AbortController; all: Contact[]; promise: Promise<readonly Contact[]>; progress?: AllContactsProgress; listeners: Set<AllContactsListener>; done: boolean } | undefined;
+  private connection: Promise<Connection | undefined> | undefined;
+  /** The store of the connection, once made (synchronous reads: lookups, revived tabs). */
+  private current: ContactStore | undefined;
   private toldOfWorkspaceUrl = false;
 
   constructor(
@@ -45,12 +52,11 @@ export class LinqSession implements vscode.Disposable {
     return (await this.tokens.get()) !== undefined;
   }
 
-  /**
-   * The client for the current settings and token; `undefined` when no token is set. A refused base URL
-   * rejects with a `config` error.
-   */
-  client(): Promise<LinqClient | undefined> {
-    this.clientPromise ??= this.tokens.get().then((token) => {
+  private connect(): Promise<Connection | undefined> {
+    if (this.connection) {
+      return this.connection;
+    }
+    const pending: Promise<Connection | undefined> = this.tokens.get().then((token) => {
       if (token === undefined) {
         return undefined;
       }
@@ -61,9 +67,47 @@ export class LinqSession implements vscode.Disposable {
       }
       const client = new LinqClient({ baseUrl: readSettings().apiBaseUrl, token });
       this.log?.info(`Connecting to ${client.host}.`);
-      return client;
+      const store = new ContactStore(client, { perPage: MAX_PER_PAGE, concurrency: WALK_CONCURRENCY });
+      this.watch(store);
+      if (this.connection === pending) {
+        this.current = store;
+      } else {
+        // Reset while the token was read: this connection is already stale.
+        store.dispose();
+      }
+      return { client, store };
     });
-    return this.clientPromise;
+    this.connection = pending;
+    return pending;
+  }
+
+  /** Logs counts (never contact data) when the store has every contact. */
+  private watch(store: ContactStore): void {
+    const started = Date.now();
+    let told = false;
+    store.onDidChange(() => {
+      const p = store.progress;
+      if (!told && p.complete) {
+        told = true;
+        this.log?.info(`Loaded all ${p.loaded} contacts in ${Date.now() - started} ms (${p.pagesDone} pages, ${store.requests} list requests).`);
+        if (p.capped) {
+          this.log?.warn(`Stopped loading at ${p.loaded} contacts, the most the extension holds.`);
+        }
+      }
+    });
+  }
+
+  /**
+   * The client for the current settings and token; `undefined` when no token is set. A refused base URL
+   * rejects with a `config` error.
+   */
+  async client(): Promise<LinqClient | undefined> {
+    return (await this.connect())?.client;
+  }
+
+  /** The contact store of the current connection; `undefined` when no token is set. */
+  async store(): Promise<ContactStore | undefined> {
+    return (await this.connect())?.store;
   }
 
   /** The client, or a typed error when there is no token. */
@@ -75,98 +119,66 @@ export class LinqSession implements vscode.Disposable {
     return client;
   }
 
-  /** Remembers contacts as they arrive, newest data winning. */
-  remember(contacts: readonly Contact[]): void {
-    for (const contact of contacts) {
-      this.known.set(contact.id, contact);
-    }
-  }
-
   /** A contact already loaded by any part of the extension. */
   knownContact(id: number): Contact | undefined {
-    return this.known.get(id);
+    return this.current?.get(id);
   }
 
-  /** Every contact loaded so far, in the order first seen. */
+  /** Every contact listed so far, in the API's order. */
   knownContacts(): Contact[] {
-    return [...this.known.values()];
+    return [...(this.current?.contacts ?? [])];
   }
 
-  /** Fetches one contact and remembers it. */
+  /** Fetches one contact (outside the page queue: it never waits behind the walk) and keeps it. */
   async fetchContact(id: number, signal?: AbortSignal): Promise<Contact> {
-    const client = await this.requireClient();
-    const contact = await client.getContact(id, { signal });
-    this.remember([contact]);
+    const connection = await this.connect();
+    if (!connection) {
+      throw new LinqApiError('auth', 'No API token is set.');
+    }
+    const contact = await connection.client.getContact(id, { signal });
+    connection.store.remember(contact);
     return contact;
   }
 
   /**
-   * Starts (or joins) the walk over all contacts. The listener is called at once with what is known and
-   * then after every page; the returned disposable stops listening (the walk goes on for others).
+   * Starts (or extends) the walk over all contacts. The listener is called at once with what is held and
+   * then after every change; the returned disposable stops listening (the walk goes on for others).
    */
   loadAll(listener?: AllContactsListener): { promise: Promise<readonly Contact[]>; dispose(): void } {
-    if (!this.walk) {
-      const abort = new AbortController();
-      const started = Date.now();
-      const walk: NonNullable<LinqSession['walk']> = { abort, all: [], listeners: new Set(), done: false, promise: Promise.resolve([]) };
-      walk.promise = this.requireClient()
-        .then((client) =>
-          loadAllContacts(client, {
-            perPage: MAX_PER_PAGE,
-            concurrency: WALK_CONCURRENCY,
-            signal: abort.signal,
-            onContacts: (fresh, progress) => {
-              walk.all.push(...fresh);
-              walk.progress = progress;
-              this.remember(fresh);
-              walk.listeners.forEach((l) => l(walk.all, progress, false));
-            },
-          }),
-        )
-        .then(
-          (all) => {
-            walk.done = true;
-            // Counts only: the log never holds contact data beyond ids.
-            this.log?.info(`Loaded all ${all.length} contacts in ${Date.now() - started} ms (${walk.progress?.pagesDone ?? 0} pages).`);
-            walk.listeners.forEach((l) => l(walk.all, walk.progress, true));
-            return all;
-          },
-          (error: unknown) => {
-            // A failed walk may be tried again by the next caller.
-            if (this.walk === walk) {
-              this.walk = undefined;
-            }
-            throw error;
-          },
-        );
-      this.walk = walk;
-    }
-    const walk = this.walk;
-    if (listener) {
-      walk.listeners.add(listener);
-      listener(walk.all, walk.progress, walk.done);
-    }
+    let unsubscribe: (() => void) | undefined;
+    let disposed = false;
+    const promise = this.connect().then(async (connection) => {
+      if (!connection) {
+        throw new LinqApiError('auth', 'No API token is set.');
+      }
+      const { store } = connection;
+      if (listener && !disposed) {
+        const tell = (): void => listener(store.contacts, store.progress, store.complete);
+        unsubscribe = store.onDidChange(tell);
+        tell();
+      }
+      await store.walk();
+      return store.contacts;
+    });
     return {
-      promise: walk.promise,
+      promise,
       dispose: () => {
-        if (listener) {
-          walk.listeners.delete(listener);
-        }
+        disposed = true;
+        unsubscribe?.();
       },
     };
   }
 
-  /** Drops the client, what is known and any walk; tells listeners. */
+  /** Drops the client, the store (and with it every late answer) and tells listeners. */
   reset(): void {
-    this.clientPromise = undefined;
-    this.known.clear();
-    this.walk?.abort.abort();
-    this.walk = undefined;
+    this.current?.dispose();
+    this.current = undefined;
+    this.connection = undefined;
     this.changed.fire();
   }
 
   dispose(): void {
-    this.walk?.abort.abort();
+    this.current?.dispose();
     for (const d of this.disposables) {
       d.dispose();
     }

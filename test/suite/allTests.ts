@@ -1,4 +1,5 @@
 import './activation.test';
+import './contactStore.test';
 import './contactsView.test';
 import './detailPanel.test';
 import './search.test';

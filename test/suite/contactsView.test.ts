@@ -58,14 +58,16 @@ describe('Contacts view states', () => {
   let standIn: StandIn;
 
   beforeEach(async () => {
-    standIn = await useStandIn({ count: 60, token: 'suite-token' });
-    await configure({ pageSize: 25 });
+    // Three pages of 100 (the store's page size), shown 100 rows at a time, nothing loaded in the background.
+    standIn = await useStandIn({ count: 260, token: 'suite-token' });
+    await configure({ pageSize: 100, prefetchLimit: 0 });
   });
 
   afterEach(async () => {
     const api = await extensionApi();
     await api.tokens.clear();
     await standIn.close();
+    await configure({ pageSize: 25, prefetchLimit: 10_000 });
   });
 
   /** Sets the token and waits for the first load to settle. */
@@ -113,17 +115,17 @@ describe('Contacts view states', () => {
 
   it('server trouble after retries keeps the rows shown and offers Retry, which recovers', async () => {
     const api = await loadWith('suite-token');
-    assert.equal(api.provider.paging.contacts.length, 25);
+    assert.equal(api.provider.paging.contacts.length, 100);
     standIn.configure({ forceStatus: 503 });
     await api.provider.loadMore();
     assert.equal(api.provider.paging.error?.kind, 'server');
     let rows = await api.provider.getChildren();
-    assert.equal(rows.filter((r) => r.kind === 'contact').length, 25, 'rows already shown stay');
+    assert.equal(rows.filter((r) => r.kind === 'contact').length, 100, 'rows already shown stay');
     assert.equal(api.provider.getTreeItem(rows[rows.length - 1]!).label, 'Retry');
     standIn.configure({ forceStatus: 0 });
     await api.provider.loadMore();
     rows = await api.provider.getChildren();
-    assert.equal(rows.filter((r) => r.kind === 'contact').length, 50);
+    assert.equal(rows.filter((r) => r.kind === 'contact').length, 200);
   });
 
   it('two Load more calls fetch one page once; shifted pages show each id once', async () => {
@@ -131,7 +133,11 @@ describe('Contacts view states', () => {
     standIn.configure({ shiftEvery: 1 });
     standIn.reset();
     await Promise.all([api.provider.loadMore(), api.provider.loadMore()]);
-    assert.equal(standIn.requests.length, 1);
+    assert.equal(api.provider.paging.contacts.length, 200, 'two clicks at once: one step of rows');
+    // A contact added at the front shifts page 2 by one: its first row was already shown, so 100 new rows
+    // take page 3 as well. No page is asked twice.
+    const pages = standIn.requests.map((r) => r.query.page);
+    assert.deepEqual(pages, ['2', '3']);
     await api.provider.loadMore();
     const ids = api.provider.paging.contacts.map((c) => c.id);
     assert.equal(new Set(ids).size, ids.length);
@@ -146,7 +152,11 @@ describe('Contacts view states', () => {
     assert.ok(names.length >= 3, `matches: ${names.join(', ')}`);
     assert.ok(names.every((n) => n.includes('Joan')));
     api.provider.setFilter('');
-    assert.equal((await api.provider.getChildren()).length, 60);
+    const rowsAfter = await api.provider.getChildren();
+    assert.equal(rowsAfter.filter((r) => r.kind === 'contact').length, 100, 'the rows shown before the filter');
+    assert.equal(rowsAfter.at(-1)?.kind, 'loadMore');
+    const pages = standIn.requests.filter((r) => r.path.endsWith('/contacts')).map((r) => r.query.page);
+    assert.deepEqual(pages, ['1', '2', '3'], 'the walk asked only the pages the view had not');
   });
 
   it('groups by company with counts', async () => {

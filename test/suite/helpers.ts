@@ -20,7 +20,7 @@ export async function useStandIn(options: Partial<StandInOptions> = {}): Promise
   return standIn;
 }
 
-export async function configure(settings: { apiBaseUrl?: string; pageSize?: number; showAvatars?: boolean }): Promise<void> {
+export async function configure(settings: { apiBaseUrl?: string; pageSize?: number; showAvatars?: boolean; prefetchLimit?: number }): Promise<void> {
   const config = vscode.workspace.getConfiguration(Settings.section);
   for (const [key, value] of Object.entries(settings)) {
     await config.update(key, value, vscode.ConfigurationTarget.Global);

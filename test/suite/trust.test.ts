@@ -51,7 +51,8 @@ describe('trust: where the token goes and what leaves the extension', () => {
     assert.equal(api.provider.paging.error, undefined);
     assert.equal(decoy.requests.length, 0, "the folder's server received nothing");
     assert.equal(standIn.requests.at(-1)?.token, 'suite-token');
-    assert.equal(standIn.requests.at(-1)?.query.per_page, '7', 'the folder’s window-scoped page size still applies');
+    assert.equal(api.provider.paging.contacts.length, 7, 'the folder’s window-scoped page size still applies to the rows');
+    assert.equal(standIn.requests.at(-1)?.query.per_page, '100', 'the store always asks for full pages');
   });
 
   it('copies email and phone as one line without control characters or bidi overrides', async () => {

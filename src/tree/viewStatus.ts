@@ -1,0 +1,51 @@
+import * as vscode from 'vscode';
+import type { LinqApiError } from '../api/linqApiError';
+import { describeError } from '../errors/describeError';
+
+/** What the view's description and message are made from. */
+export interface ViewFacts {
+  readonly hasToken: boolean;
+  readonly error: LinqApiError | undefined;
+  /** True once the first rows are shown. */
+  readonly loadedAny: boolean;
+  /** Contacts held, and the organisation's count as the server last said (never less). */
+  readonly loaded: number;
+  readonly total: number;
+  readonly complete: boolean;
+  readonly capped: boolean;
+  /** The filter's text ('' when off) and how many match among those held. */
+  readonly filter: string;
+  readonly matches: number;
+}
+
+/** The view's description ("237 contacts") and message (errors, the filter's counts, an empty organisation). */
+export function viewStatus(f: ViewFacts): { description: string | undefined; message: string | undefined } {
+  const description = f.loadedAny && f.hasToken ? vscode.l10n.t('{0} contacts', f.total) : undefined;
+  let message: string | undefined;
+  if (!f.hasToken) {
+    message = undefined;
+  } else if (f.error) {
+    message = describeError(f.error);
+  } else if (f.filter !== '') {
+    message = !f.complete
+      ? vscode.l10n.t('Filter "{0}": {1} match so far, searching {2} of {3} contacts…', f.filter, f.matches, f.loaded, f.total)
+      : f.capped
+        ? vscode.l10n.t('Filter "{0}": {1} of the first {2} contacts match (the most this extension holds).', f.filter, f.matches, f.loaded)
+        : vscode.l10n.t('Filter "{0}": {1} of {2} contacts match.', f.filter, f.matches, f.total);
+  } else if (f.capped && f.complete) {
+    message = vscode.l10n.t('Showing the first {0} contacts: the most this extension holds.', f.loaded);
+  } else if (f.loadedAny && f.complete && f.loaded === 0) {
+    message = vscode.l10n.t('No contacts in your organisation yet.');
+  }
+  return { description, message };
+}
+
+/** Sets the view's description and message, touching neither when unchanged (VS Code batches changes). */
+export function applyViewStatus(view: vscode.TreeView<unknown>, status: ReturnType<typeof viewStatus>): void {
+  if (view.description !== status.description) {
+    view.description = status.description;
+  }
+  if (view.message !== status.message) {
+    view.message = status.message;
+  }
+}
