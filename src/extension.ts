@@ -28,7 +28,7 @@ export interface LinqContactsTestApi {
     readonly onDidChange: vscode.Event<void>;
   };
   readonly session: {
-    knownContacts(): Contact[];
+    knownContacts(): readonly Contact[];
   };
   readonly provider: {
     getChildren(node?: ContactsTreeNode): Promise<ContactsTreeNode[]>;
@@ -54,7 +54,7 @@ function testApi(tokens: TokenStore, session: LinqSession, provider: ContactsPro
       has: async () => (await tokens.get()) !== undefined,
       onDidChange: (listener, thisArg, disposables) => tokens.onDidChange(listener, thisArg, disposables),
     },
-    session: { knownContacts: () => session.knownContacts() },
+    session: { knownContacts: () => [...session.knownContacts()] },
     provider: {
       getChildren: (node) => provider.getChildren(node),
       getTreeItem: (node) => provider.getTreeItem(node),

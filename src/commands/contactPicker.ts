@@ -56,16 +56,8 @@ export function pickContact(session: LinqSession, placeholder: string): Promise<
   pick.ignoreFocusOut = true;
   // Rows keep arriving while the user scrolls: keep their place.
   pick.keepScrollPosition = true;
-  const contacts: Contact[] = [];
-  const seen = new Set<number>();
-  const add = (more: readonly Contact[]): void => {
-    for (const contact of more) {
-      if (!seen.has(contact.id)) {
-        seen.add(contact.id);
-        contacts.push(contact);
-      }
-    }
-  };
+  // The connection's store, read in place (it holds each contact once, in the API's order).
+  let contacts: readonly Contact[] = session.knownContacts();
   let progress: AllContactsProgress | undefined;
   let done = false;
   let failure: string | undefined;
@@ -83,7 +75,6 @@ export function pickContact(session: LinqSession, placeholder: string): Promise<
     const matches = pick.value.trim() === '' ? loaded : vscode.l10n.t('{0} match · {1}', total, loaded);
     pick.title = failure ? vscode.l10n.t('Linq: Search Contacts ({0}) — {1}', matches, failure) : vscode.l10n.t('Linq: Search Contacts ({0})', matches);
   };
-  add(session.knownContacts());
   pick.busy = true;
   recompute();
 
@@ -93,11 +84,8 @@ export function pickContact(session: LinqSession, placeholder: string): Promise<
     timer = undefined;
     recompute();
   });
-  // The walk hands over its whole growing list each page: take only what is new since the last call.
-  let taken = 0;
   const walk = session.loadAll((all, p, finished) => {
-    add(all.slice(taken));
-    taken = all.length;
+    contacts = all;
     progress = p;
     if (finished) {
       done = true;

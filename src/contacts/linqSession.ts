@@ -124,9 +124,9 @@ export class LinqSession implements vscode.Disposable {
     return this.current?.get(id);
   }
 
-  /** Every contact listed so far, in the API's order. */
-  knownContacts(): Contact[] {
-    return [...(this.current?.contacts ?? [])];
+  /** Every contact listed so far, in the API's order (the store's own list: it grows, read it only). */
+  knownContacts(): readonly Contact[] {
+    return this.current?.contacts ?? [];
   }
 
   /** Fetches one contact (outside the page queue: it never waits behind the walk) and keeps it. */

@@ -33,7 +33,9 @@ for (const theme of ['dark', 'light'] as const) {
       await wb.enterToken('ui-token');
       await wb.row(/^Load more/).waitFor();
       await wb.row(demoContact(0).full_name as string).first().waitFor();
-      assert.equal(wb.standIn.requests[0]?.query.per_page, '25');
+      // The store asks full pages; the view shows them 25 rows at a time.
+      assert.equal(wb.standIn.requests[0]?.query.per_page, '100');
+      await wb.row(/25 of 237 loaded/).waitFor();
       assert.equal(wb.standIn.requests[0]?.token, 'ui-token');
     });
 
@@ -107,8 +109,9 @@ describe('Contacts view under faults: 237 contacts, page size 25, hostile data, 
     // Demo names repeat by design; each contact's email is unique, and the rows keep API order.
     const expectedFirst = [0, 1, 3].map((i) => makeContact(i, true).full_name);
     assert.deepEqual([labels[0], labels[1], labels[3]], expectedFirst);
+    // Three pages of 100 hold them all (the view shows 25 rows per Load more, from the store).
     const okPages = wb.standIn.requests.filter((r) => r.status === 200).map((r) => r.query.page);
-    assert.deepEqual(okPages, ['1', '2', '3', '4', '5', '6', '7', '8', '9', '10'], 'each page loaded once');
+    assert.deepEqual([...okPages].sort(), ['1', '2', '3'], 'each page loaded once');
     const setSize = await wb.rows().first().getAttribute('aria-setsize');
     assert.equal(setSize, '237');
     await wb.screenshot('all-237-under-faults');
