@@ -112,11 +112,6 @@ export class ContactStore {
     return this.inFlight.size > 0;
   }
 
-  /** How many contacts the background walk aims to hold now. */
-  get walking(): number {
-    return this.completeValue ? 0 : this.walkTarget;
-  }
-
   get progress(): StoreProgress {
     const pagesDone = this.nextToDeliver - 1;
     return {

@@ -97,26 +97,18 @@ export class LinqSession implements vscode.Disposable {
     });
   }
 
-  /**
-   * The client for the current settings and token; `undefined` when no token is set. A refused base URL
-   * rejects with a `config` error.
-   */
-  async client(): Promise<LinqClient | undefined> {
-    return (await this.connect())?.client;
-  }
-
   /** The contact store of the current connection; `undefined` when no token is set. */
   async store(): Promise<ContactStore | undefined> {
     return (await this.connect())?.store;
   }
 
-  /** The client, or a typed error when there is no token. */
-  async requireClient(): Promise<LinqClient> {
-    const client = await this.client();
-    if (!client) {
+  /** The connection, or a typed error when there is no token. A refused base URL rejects with `config`. */
+  private async requireConnection(): Promise<Connection> {
+    const connection = await this.connect();
+    if (!connection) {
       throw new LinqApiError('auth', 'No API token is set.');
     }
-    return client;
+    return connection;
   }
 
   /** A contact already loaded by any part of the extension. */
@@ -131,10 +123,7 @@ export class LinqSession implements vscode.Disposable {
 
   /** Fetches one contact (outside the page queue: it never waits behind the walk) and keeps it. */
   async fetchContact(id: number, signal?: AbortSignal): Promise<Contact> {
-    const connection = await this.connect();
-    if (!connection) {
-      throw new LinqApiError('auth', 'No API token is set.');
-    }
+    const connection = await this.requireConnection();
     const contact = await connection.client.getContact(id, { signal });
     connection.store.remember(contact);
     return contact;
@@ -147,11 +136,7 @@ export class LinqSession implements vscode.Disposable {
   loadAll(listener?: AllContactsListener): { promise: Promise<readonly Contact[]>; dispose(): void } {
     let unsubscribe: (() => void) | undefined;
     let disposed = false;
-    const promise = this.connect().then(async (connection) => {
-      if (!connection) {
-        throw new LinqApiError('auth', 'No API token is set.');
-      }
-      const { store } = connection;
+    const promise = this.requireConnection().then(async ({ store }) => {
       if (listener && !disposed) {
         const tell = (): void => listener(store.contacts, store.progress, store.complete);
         unsubscribe = store.onDidChange(tell);
