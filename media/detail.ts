@@ -31,6 +31,7 @@ const buttons = {
   copyEmail: byId<HTMLButtonElement>('copyEmail'),
   copyPhone: byId<HTMLButtonElement>('copyPhone'),
   copyVCard: byId<HTMLButtonElement>('copyVCard'),
+  insert: byId<HTMLButtonElement>('insert'),
   refresh: byId<HTMLButtonElement>('refresh'),
 };
 
@@ -80,6 +81,7 @@ function render(contact: ContactView): void {
   buttons.copyPhone.textContent = contact.labels.copyPhone;
   buttons.copyPhone.hidden = !contact.hasPhone;
   buttons.copyVCard.textContent = contact.labels.copyVCard;
+  buttons.insert.textContent = contact.labels.insert;
   buttons.refresh.textContent = contact.labels.refresh;
   card.hidden = false;
 }

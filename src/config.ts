@@ -3,6 +3,7 @@ import { DEFAULT_API_BASE_URL } from './api/baseUrl';
 import { DEFAULT_PREFETCH_LIMIT, MAX_CONTACTS, MAX_PER_PAGE } from './api/limits';
 import { clampPerPage } from './api/linqClient';
 import { Settings } from './constants';
+import { isInsertFormat, MENTION_FORMATS, type InsertFormat } from './format/insertFormats';
 
 /** The extension's settings, read fresh each time (they can change at any moment). */
 export interface LinqSettings {
@@ -59,4 +60,29 @@ export function affectsPaging(e: vscode.ConfigurationChangeEvent): boolean {
 /** True when a configuration change touches how the detail tab shows images. */
 export function affectsAvatars(e: vscode.ConfigurationChangeEvent): boolean {
   return e.affectsConfiguration(`${Settings.section}.${Settings.showAvatars}`);
+}
+
+/** Where @-mentions are offered (`linqContacts.mentions.languages`): language ids, blanks dropped. */
+export function mentionLanguages(): string[] {
+  const value = vscode.workspace.getConfiguration(Settings.section).get<unknown>(Settings.mentionsLanguages);
+  const list = Array.isArray(value) ? value : DEFAULT_MENTION_LANGUAGES;
+  return [...new Set(list.filter((v): v is string => typeof v === 'string' && v.trim() !== '').map((v) => v.trim()))];
+}
+
+export const DEFAULT_MENTION_LANGUAGES: readonly string[] = ['markdown', 'plaintext', 'git-commit', 'scminput'];
+
+/** What an accepted mention inserts (`linqContacts.mentions.format`), in the document's scope. */
+export function mentionFormat(scope?: vscode.ConfigurationScope): InsertFormat {
+  const value = vscode.workspace.getConfiguration(Settings.section, scope).get<unknown>(Settings.mentionsFormat);
+  return isInsertFormat(value) && MENTION_FORMATS.includes(value) ? value : 'nameAndEmail';
+}
+
+/** Whether hover cards are on (`linqContacts.hovers`), in the document's scope. */
+export function hoversEnabled(scope?: vscode.ConfigurationScope): boolean {
+  return vscode.workspace.getConfiguration(Settings.section, scope).get<unknown>(Settings.hovers) !== false;
+}
+
+/** True when a configuration change touches the mention languages (the provider is registered again). */
+export function affectsMentionLanguages(e: vscode.ConfigurationChangeEvent): boolean {
+  return e.affectsConfiguration(`${Settings.section}.${Settings.mentionsLanguages}`);
 }

@@ -20,6 +20,8 @@ export const Commands = {
   openContact: 'linqContacts.openContact',
   loadMore: 'linqContacts.loadMore',
   showLog: 'linqContacts.showLog',
+  insertContact: 'linqContacts.insertContact',
+  export: 'linqContacts.export',
 } as const;
 
 export const Settings = {
@@ -28,6 +30,9 @@ export const Settings = {
   pageSize: 'pageSize',
   showAvatars: 'showAvatars',
   prefetchLimit: 'prefetchLimit',
+  mentionsLanguages: 'mentions.languages',
+  mentionsFormat: 'mentions.format',
+  hovers: 'hovers',
 } as const;
 
 /** Context keys used in `when` clauses. */

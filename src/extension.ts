@@ -3,11 +3,18 @@ import type { Contact } from './api/types';
 import { TokenStore } from './auth/tokenStore';
 import { pickContact, shownContactPicker, type ContactPickerView } from './commands/contactPicker';
 import { COPY_KINDS, copyFromContact, type CopyWhat } from './commands/copyContact';
+import { insertContact } from './commands/insertContact';
 import { lookupById } from './commands/lookupCommand';
 import { clearToken, setToken } from './commands/tokenCommands';
 import { Commands, ContextKeys, PANEL_VIEW_TYPE, VIEW_ID } from './constants';
 import { LinqSession } from './contacts/linqSession';
-import { affectsAvatars } from './config';
+import { affectsAvatars, affectsMentionLanguages } from './config';
+import { EmailHoverProvider } from './editor/emailHoverProvider';
+import { LastTextEditor } from './editor/lastTextEditor';
+import { MentionProvider } from './editor/mentionProvider';
+import { exportContacts, exportTo, type ExportResult } from './export/exportContacts';
+import { isExportFormat, type ExportFormat } from './export/exportFormats';
+import { isInsertFormat } from './format/insertFormats';
 import { Logger } from './log/logger';
 import { ContactsProvider, type ContactsTreeNode } from './tree/contactsProvider';
 import type { RowsSnapshot } from './tree/rowFeed';
@@ -43,6 +50,8 @@ export interface LinqContactsTestApi {
   };
   openPanels(): Array<{ readonly contactId: number; readonly shownContact: Contact | undefined; readonly panel: vscode.WebviewPanel }>;
   shownPicker(): ContactPickerView | undefined;
+  /** Export Contacts without its two questions (the format and the save dialog). */
+  exportTo(format: ExportFormat, target: vscode.Uri): Thenable<ExportResult | undefined>;
 }
 
 /** The test API, built from closures over the parts (see `LinqContactsTestApi`). */
@@ -69,18 +78,35 @@ function testApi(tokens: TokenStore, session: LinqSession, provider: ContactsPro
     },
     openPanels: () => ContactPanel.openPanels().map((p) => ({ contactId: p.contactId, shownContact: p.shownContact, panel: p.panel })),
     shownPicker: shownContactPicker,
+    exportTo: (format, target) => exportTo(session, format, target),
   };
 }
 
-/** A contact from whatever a command was given: a tree row, a contact, or nothing. */
-function contactFrom(arg: unknown): Contact | undefined {
+/**
+ * A contact from whatever a command was given: a tree row, a contact (the detail tab), a contact id (a
+ * hover card's link, `{ "contactId": 5 }` from a keybinding) read from memory, or nothing.
+ */
+function contactFrom(session: LinqSession, arg: unknown): Contact | undefined {
   if (arg instanceof ContactNode) {
     return arg.contact;
   }
-  if (typeof arg === 'object' && arg !== null && 'id' in arg && typeof arg.id === 'number') {
-    return arg as Contact;
+  if (typeof arg === 'number') {
+    return session.knownContact(arg);
+  }
+  if (typeof arg === 'object' && arg !== null) {
+    if ('contactId' in arg && typeof arg.contactId === 'number') {
+      return session.knownContact(arg.contactId);
+    }
+    if ('id' in arg && typeof arg.id === 'number') {
+      return arg as Contact;
+    }
   }
   return undefined;
+}
+
+/** `{ "format": "email" }` from a keybinding's `args`, else `undefined`. */
+function formatFrom<T>(arg: unknown, guard: (value: unknown) => value is T): T | undefined {
+  return typeof arg === 'object' && arg !== null && 'format' in arg && guard(arg.format) ? arg.format : undefined;
 }
 
 export function activate(context: vscode.ExtensionContext): LinqContactsTestApi | undefined {
@@ -98,8 +124,18 @@ export function activate(context: vscode.ExtensionContext): LinqContactsTestApi 
     ContactPanel.show(deps, contact, refetch);
   };
 
+  const editors = new LastTextEditor();
+  const mentions = new MentionProvider(session);
+  const searchFirst = async (placeholder: string): Promise<Contact | undefined> => {
+    if (!(await session.hasToken())) {
+      void vscode.window.showWarningMessage(vscode.l10n.t('Set your Linq API token first.'));
+      return undefined;
+    }
+    return pickContact(session, placeholder);
+  };
+
   const copy = async (arg: unknown, what: CopyWhat): Promise<void> => {
-    const contact = contactFrom(arg) ?? (await pickContact(session, COPY_KINDS[what].ask()));
+    const contact = contactFrom(session, arg) ?? (await pickContact(session, COPY_KINDS[what].ask()));
     if (contact) {
       await copyFromContact(contact, what);
     }
@@ -117,22 +153,25 @@ export function activate(context: vscode.ExtensionContext): LinqContactsTestApi 
     vscode.commands.registerCommand(Commands.loadMore, () => provider.loadMore()),
     vscode.commands.registerCommand(Commands.showLog, () => channel.show(true)),
     vscode.commands.registerCommand(Commands.openContact, (arg: unknown) => {
-      const contact = contactFrom(arg);
+      const contact = contactFrom(session, arg);
       if (contact) {
         open(contact, false);
       }
     }),
     vscode.commands.registerCommand(Commands.lookupById, (input?: unknown) => lookupById(session, open, typeof input === 'string' ? input : undefined)),
     vscode.commands.registerCommand(Commands.search, async () => {
-      if (!(await session.hasToken())) {
-        void vscode.window.showWarningMessage(vscode.l10n.t('Set your Linq API token first.'));
-        return;
-      }
-      const contact = await pickContact(session, vscode.l10n.t('Search by name, email, company or title'));
+      const contact = await searchFirst(vscode.l10n.t('Search by name, email, company or title'));
       if (contact) {
         open(contact, false);
       }
     }),
+    editors,
+    mentions,
+    vscode.languages.registerHoverProvider('*', new EmailHoverProvider(session)),
+    vscode.commands.registerCommand(Commands.insertContact, (arg: unknown) =>
+      insertContact(editors, context.globalState, () => searchFirst(vscode.l10n.t('Insert whom?')), contactFrom(session, arg), formatFrom(arg, isInsertFormat)),
+    ),
+    vscode.commands.registerCommand(Commands.export, (arg: unknown) => exportContacts(session, log, formatFrom(arg, isExportFormat))),
     vscode.commands.registerCommand(Commands.copyEmail, (arg: unknown) => copy(arg, 'email')),
     vscode.commands.registerCommand(Commands.copyPhone, (arg: unknown) => copy(arg, 'phone')),
     vscode.commands.registerCommand(Commands.copyVCard, (arg: unknown) => copy(arg, 'vcard')),
@@ -162,6 +201,9 @@ export function activate(context: vscode.ExtensionContext): LinqContactsTestApi 
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (affectsAvatars(e)) {
         ContactPanel.openPanels().forEach((p) => p.reload());
+      }
+      if (affectsMentionLanguages(e)) {
+        mentions.register();
       }
     }),
     { dispose: () => ContactPanel.openPanels().forEach((p) => p.dispose()) },

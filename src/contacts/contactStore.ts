@@ -69,6 +69,9 @@ export class ContactStore {
   private readonly inFlight = new Set<number>();
   /** Ids already in `ordered`: a page shifted under us repeats some, and they are dropped. */
   private readonly listed = new Set<number>();
+  /** Lower-cased email → id, built by `byEmail` on first use; `emailsIndexed` of `ordered` are in it. */
+  private emails: Map<string, number> | undefined;
+  private emailsIndexed = 0;
   private readonly waiters = new Set<Waiter>();
   private readonly listeners = new Set<() => void>();
   private readonly abort = new AbortController();
@@ -130,6 +133,29 @@ export class ContactStore {
     return this.byId.get(id);
   }
 
+  /**
+   * The first contact held (in the API's order) with this email address, ignoring case; from memory only.
+   * The index is built on first use and then grows with the list, scanning only what is new.
+   */
+  byEmail(email: string): Contact | undefined {
+    const key = email.toLowerCase();
+    const index = (this.emails ??= new Map<string, number>());
+    for (; this.emailsIndexed < this.ordered.length; this.emailsIndexed++) {
+      this.indexEmail(this.ordered[this.emailsIndexed]);
+    }
+    const id = index.get(key);
+    const found = id === undefined ? undefined : this.byId.get(id);
+    // A contact remembered after a fetch may have another address now: the index only points the way.
+    return found?.email?.toLowerCase() === key ? found : undefined;
+  }
+
+  private indexEmail(contact: Contact | undefined): void {
+    const key = contact?.email?.toLowerCase();
+    if (contact && key !== undefined && this.emails && !this.emails.has(key)) {
+      this.emails.set(key, contact.id);
+    }
+  }
+
   /** Keeps a contact fetched by id (newer data wins; a listed contact is replaced in place). */
   remember(contact: Contact): void {
     if (this.disposed) {
@@ -137,6 +163,7 @@ export class ContactStore {
     }
     const old = this.byId.get(contact.id);
     this.byId.set(contact.id, contact);
+    this.indexEmail(contact);
     if (old) {
       const at = this.ordered.indexOf(old);
       if (at >= 0) {

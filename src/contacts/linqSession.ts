@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { AllContactsProgress } from '../api/contactPager';
 import { LinqApiError } from '../api/linqApiError';
+import { asLinqError } from '../errors/describeError';
 import { LinqClient } from '../api/linqClient';
 import type { Contact } from '../api/types';
 import type { TokenStore } from '../auth/tokenStore';
@@ -32,6 +33,8 @@ export class LinqSession implements vscode.Disposable {
   /** The store of the connection, once made (synchronous reads: lookups, revived tabs). */
   private current: ContactStore | undefined;
   private toldOfWorkspaceUrl = false;
+  /** Stores whose background prefetch was started by `prefetch` (once per connection). */
+  private readonly prefetched = new WeakSet<ContactStore>();
 
   constructor(
     private readonly tokens: TokenStore,
@@ -114,6 +117,38 @@ export class LinqSession implements vscode.Disposable {
   /** A contact already loaded by any part of the extension. */
   knownContact(id: number): Contact | undefined {
     return this.current?.get(id);
+  }
+
+  /** The first contact loaded with this email address (ignoring case), from memory only. */
+  knownByEmail(email: string): Contact | undefined {
+    return this.current?.byEmail(email);
+  }
+
+  /**
+   * For features that answer from memory (mentions, hovers): loads up to `linqContacts.prefetchLimit`
+   * contacts in the background, once per connection; nothing when the limit is 0 or no token is set.
+   * A failure is logged only (nobody is waiting); the next connection tries again.
+   */
+  prefetch(): void {
+    const limit = readSettings().prefetchLimit;
+    if (limit === 0) {
+      return;
+    }
+    this.connect()
+      .then((connection) => {
+        const store = connection?.store;
+        if (!store || store.complete || this.prefetched.has(store)) {
+          return undefined;
+        }
+        this.prefetched.add(store);
+        return store.walk(limit);
+      })
+      .catch((error: unknown) => {
+        const e = asLinqError(error);
+        if (e.kind !== 'cancelled') {
+          this.log?.warnError('Loading contacts in the background', e);
+        }
+      });
   }
 
   /** Every contact listed so far, in the API's order (the store's own list: it grows, read it only). */

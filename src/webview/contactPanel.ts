@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { Contact } from '../api/types';
-import { PANEL_VIEW_TYPE } from '../constants';
+import { Commands, PANEL_VIEW_TYPE } from '../constants';
 import { readSettings } from '../config';
 import { copyFromContact } from '../commands/copyContact';
 import type { LinqSession } from '../contacts/linqSession';
@@ -154,6 +154,12 @@ export class ContactPanel implements vscode.Disposable {
         return;
       case 'refresh':
         await this.refresh();
+        return;
+      case 'insert':
+        if (this.contact) {
+          // Into the text editor used last (this tab has focus now).
+          await vscode.commands.executeCommand(Commands.insertContact, this.contact);
+        }
         return;
       case 'copyEmail':
       case 'copyPhone':

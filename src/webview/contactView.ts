@@ -58,6 +58,7 @@ export function toContactView(contact: Contact, showAvatars: boolean, language: 
       copyEmail: vscode.l10n.t('Copy email'),
       copyPhone: vscode.l10n.t('Copy phone'),
       copyVCard: vscode.l10n.t('Copy as vCard'),
+      insert: vscode.l10n.t('Insert into editor…'),
       refresh: vscode.l10n.t('Refresh'),
       avatarAlt: vscode.l10n.t('Photo of {0}', name),
     },

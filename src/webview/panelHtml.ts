@@ -42,6 +42,7 @@ export function renderPanelHtml(args: { cspSource: string; scriptUri: string; st
       <button id="copyEmail" type="button"></button>
       <button id="copyPhone" type="button"></button>
       <button id="copyVCard" type="button" class="secondary"></button>
+      <button id="insert" type="button" class="secondary"></button>
       <button id="refresh" type="button" class="secondary"></button>
     </div>
     <dl id="fields"></dl>

@@ -21,7 +21,7 @@ export interface ContactView {
   readonly fields: readonly DetailField[];
   readonly hasEmail: boolean;
   readonly hasPhone: boolean;
-  readonly labels: { readonly copyEmail: string; readonly copyPhone: string; readonly copyVCard: string; readonly refresh: string; readonly avatarAlt: string };
+  readonly labels: { readonly copyEmail: string; readonly copyPhone: string; readonly copyVCard: string; readonly insert: string; readonly refresh: string; readonly avatarAlt: string };
 }
 
 /** Extension → tab: show this contact. */
@@ -46,7 +46,7 @@ export interface ReadyMessage {
 
 /** Tab → extension: a button was pressed. */
 export interface CommandMessage {
-  readonly type: 'copyEmail' | 'copyPhone' | 'copyVCard' | 'refresh';
+  readonly type: 'copyEmail' | 'copyPhone' | 'copyVCard' | 'insert' | 'refresh';
 }
 
 export type FromWebviewMessage = ReadyMessage | CommandMessage;
@@ -60,7 +60,7 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null;
 }
 
-const FROM_WEBVIEW_TYPES: ReadonlySet<string> = new Set(['ready', 'copyEmail', 'copyPhone', 'copyVCard', 'refresh']);
+const FROM_WEBVIEW_TYPES: ReadonlySet<string> = new Set(['ready', 'copyEmail', 'copyPhone', 'copyVCard', 'insert', 'refresh']);
 
 /** Checks a message from the tab. */
 export function isFromWebviewMessage(value: unknown): value is FromWebviewMessage {

@@ -44,7 +44,9 @@ function userStrings(): Array<[string, string]> {
       value.forEach((v, i) => visit(v, `${where}[${i}]`));
     } else if (typeof value === 'object' && value !== null) {
       for (const [key, v] of Object.entries(value)) {
-        if (typeof v === 'string' && ['title', 'description', 'markdownDescription', 'name', 'contents', 'patternErrorMessage', 'contextualTitle'].includes(key)) {
+        if (key === 'markdownEnumDescriptions' && Array.isArray(v)) {
+          v.forEach((d: unknown, i) => found.push([`${where}.${key}[${i}]`, String(d)]));
+        } else if (typeof v === 'string' && ['title', 'description', 'markdownDescription', 'name', 'contents', 'patternErrorMessage', 'contextualTitle'].includes(key)) {
           found.push([`${where}.${key}`, v]);
         } else {
           visit(v, `${where}.${key}`);

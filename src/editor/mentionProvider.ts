@@ -1,0 +1,94 @@
+import * as vscode from 'vscode';
+import type { Contact } from '../api/types';
+import { mentionFormat, mentionLanguages } from '../config';
+import type { LinqSession } from '../contacts/linqSession';
+import { bestMatches } from '../format/contactMatch';
+import { displayName, titleAndCompany, truncate } from '../format/contactText';
+import { formatContact, type InsertFormat } from '../format/insertFormats';
+import { oneLine } from '../format/sanitize';
+
+/** Items offered per request at most: enough to choose from, little to send to the workbench. */
+export const MENTION_MAX_ITEMS = 50;
+
+/**
+ * `@` at the start of a word (line start, or after a space or opening punctuation: never inside
+ * `john@example`), and the query typed after it up to the cursor.
+ */
+const MENTION_BEFORE_CURSOR = /(?:^|[\s([{<"'`,;:!?*_~>])@([^\s@]*)$/u;
+
+/** The `@query` that ends at `position`, if the text there is a mention being typed. */
+export function mentionAt(document: vscode.TextDocument, position: vscode.Position): { range: vscode.Range; query: string } | undefined {
+  const before = document.lineAt(position.line).text.slice(0, position.character);
+  const match = MENTION_BEFORE_CURSOR.exec(before);
+  if (!match) {
+    return undefined;
+  }
+  const query = match[1] ?? '';
+  return { range: new vscode.Range(position.line, position.character - query.length - 1, position.line, position.character), query };
+}
+
+/**
+ * @-mentions of contacts: `@` and part of a name, email, company or title offers the best matches
+ * among the contacts in memory (the search's matcher and order), and accepting one replaces the
+ * `@query` with the contact in `linqContacts.mentions.format`, as plain text. It never waits on the
+ * network: with a token set it starts the background prefetch and answers with what is loaded, the list
+ * marked incomplete (VS Code asks again on the next keystroke) while contacts are still arriving or
+ * when more match than are shown. Without a token it offers nothing and sends nothing.
+ */
+export class MentionProvider implements vscode.CompletionItemProvider, vscode.Disposable {
+  private registration: vscode.Disposable | undefined;
+
+  constructor(private readonly session: LinqSession) {
+    this.register();
+  }
+
+  /** (Re-)registers for the languages of `linqContacts.mentions.languages`. */
+  register(): void {
+    this.registration?.dispose();
+    const selector = mentionLanguages().map((language) => ({ language }));
+    this.registration = selector.length > 0 ? vscode.languages.registerCompletionItemProvider(selector, this, '@') : undefined;
+  }
+
+  async provideCompletionItems(document: vscode.TextDocument, position: vscode.Position): Promise<vscode.CompletionList | undefined> {
+    const mention = mentionAt(document, position);
+    if (!mention || !(await this.session.hasToken())) {
+      return undefined;
+    }
+    this.session.prefetch();
+    const store = await this.session.store();
+    if (!store) {
+      return undefined;
+    }
+    if (mention.query === '') {
+      // Nothing to match yet: ask again on the next keystroke.
+      return new vscode.CompletionList([], true);
+    }
+    const { shown, total } = bestMatches(store.contacts, mention.query, MENTION_MAX_ITEMS);
+    const format = mentionFormat(document);
+    const incomplete = !store.complete || total > shown.length;
+    const items = shown.map((contact, index) => this.toItem(contact, index, mention.range, incomplete ? mention.query : undefined, format));
+    return new vscode.CompletionList(items, incomplete);
+  }
+
+  /**
+   * `query` set (an incomplete list, asked again on every keystroke): the workbench filters on the typed
+   * `@query` itself, so every item matches it equally and keeps the matcher's order. `query` unset (every
+   * match is in the list): the workbench narrows it locally as the user types, over name, email, company
+   * and title.
+   */
+  private toItem(contact: Contact, index: number, range: vscode.Range, query: string | undefined, format: InsertFormat): vscode.CompletionItem {
+    const name = truncate(oneLine(displayName(contact)), 80);
+    const item = new vscode.CompletionItem({ label: name, description: truncate(oneLine(titleAndCompany(contact)), 80) || undefined }, vscode.CompletionItemKind.User);
+    item.detail = contact.email === undefined ? undefined : truncate(oneLine(contact.email), 80);
+    // A plain string is inserted as it is: a `$1` or `}` in a name stays text (never a snippet).
+    item.insertText = formatContact(contact, format) ?? name;
+    item.range = range;
+    item.filterText = query !== undefined ? `@${query}` : `@${[displayName(contact), contact.email, contact.company, contact.title].filter(Boolean).join(' ')}`;
+    item.sortText = String(index).padStart(4, '0');
+    return item;
+  }
+
+  dispose(): void {
+    this.registration?.dispose();
+  }
+}
