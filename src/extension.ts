@@ -51,7 +51,7 @@ export interface LinqContactsTestApi {
   openPanels(): Array<{ readonly contactId: number; readonly shownContact: Contact | undefined; readonly panel: vscode.WebviewPanel }>;
   shownPicker(): ContactPickerView | undefined;
   /** Export Contacts without its two questions (the format and the save dialog). */
-  exportTo(format: ExportFormat, target: vscode.Uri): Thenable<ExportResult | undefined>;
+  exportTo(format: ExportFormat, target: vscode.Uri, cancel?: vscode.CancellationToken): Thenable<ExportResult | undefined>;
 }
 
 /** The test API, built from closures over the parts (see `LinqContactsTestApi`). */
@@ -78,7 +78,7 @@ function testApi(tokens: TokenStore, session: LinqSession, provider: ContactsPro
     },
     openPanels: () => ContactPanel.openPanels().map((p) => ({ contactId: p.contactId, shownContact: p.shownContact, panel: p.panel })),
     shownPicker: shownContactPicker,
-    exportTo: (format, target) => exportTo(session, format, target),
+    exportTo: (format, target, cancel) => exportTo(session, format, target, cancel),
   };
 }
 

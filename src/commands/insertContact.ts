@@ -85,9 +85,7 @@ export async function insertContact(
   if (!choice) {
     return false;
   }
-  if (givenFormat === undefined) {
-    await memory.update(LAST_FORMAT_KEY, choice.format);
-  }
+  await memory.update(LAST_FORMAT_KEY, choice.format);
   const editor = await editors.target();
   if (!editor) {
     void vscode.window.showInformationMessage(vscode.l10n.t('Open a text editor to insert a contact into.'));

@@ -56,6 +56,9 @@ async function loadEverything(
   try {
     const cancelled = new Promise<never>((_, reject) => {
       onCancel = cancel.onCancellationRequested(() => reject(new ExportCancelled()));
+      if (cancel.isCancellationRequested) {
+        reject(new ExportCancelled());
+      }
     });
     const contacts = await Promise.race([walk.promise, cancelled]);
     return { contacts, capped: last?.capped ?? false };
@@ -95,21 +98,30 @@ export interface ExportResult {
  * Exports every contact to `target` under a progress notification with counts and Cancel. Resolves
  * `undefined` when cancelled (no file left behind); rejects on a failure (no file left behind either).
  */
-export function exportTo(session: LinqSession, format: ExportFormat, target: vscode.Uri): Thenable<ExportResult | undefined> {
+export function exportTo(session: LinqSession, format: ExportFormat, target: vscode.Uri, alsoCancel?: vscode.CancellationToken): Thenable<ExportResult | undefined> {
   return vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Exporting Linq contacts'), cancellable: true },
-    async (progress, cancel) => {
+    async (progress, cancelButton) => {
+      // The notification's Cancel, or the caller's (the extension's tests).
+      const cancel = new vscode.CancellationTokenSource();
+      const links = [cancelButton, alsoCancel].map((token) => token?.onCancellationRequested(() => cancel.cancel()));
+      if (cancelButton.isCancellationRequested || alsoCancel?.isCancellationRequested) {
+        cancel.cancel();
+      }
       try {
-        const { contacts, capped } = await loadEverything(session, progress, cancel);
+        const { contacts, capped } = await loadEverything(session, progress, cancel.token);
         progress.report({ message: vscode.l10n.t('Writing {0} contacts…', contacts.length.toLocaleString()) });
         const bytes = new TextEncoder().encode(exportText(contacts, format));
-        await writeWhole(target, bytes, cancel);
+        await writeWhole(target, bytes, cancel.token);
         return { uri: target, count: contacts.length, capped };
       } catch (error) {
-        if (error instanceof ExportCancelled || cancel.isCancellationRequested) {
+        if (error instanceof ExportCancelled || cancel.token.isCancellationRequested) {
           return undefined;
         }
         throw error;
+      } finally {
+        links.forEach((link) => link?.dispose());
+        cancel.dispose();
       }
     },
   );

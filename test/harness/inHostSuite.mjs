@@ -10,7 +10,7 @@ import { projectRoot } from './paths.mjs';
 
 const SUITE_TIMEOUT_MS = 10 * 60_000;
 
-export async function runInHostSuite(resultFile) {
+export async function runInHostSuite(resultFile, { grep } = {}) {
   const root = makeTempDir('suite');
   const server = await startCodeServer({ root, smokeTest: true });
   let browser;
@@ -32,7 +32,7 @@ export async function runInHostSuite(resultFile) {
     const url = devUrl(server, {
       extensionPath: projectRoot,
       testsPath: path.join(projectRoot, 'out', 'test', 'suite', 'index.js'),
-      env: { LINQ_SUITE_RESULTS: resultFile },
+      env: { LINQ_SUITE_RESULTS: resultFile, ...(grep ? { LINQ_SUITE_GREP: grep } : {}) },
     });
     await page.goto(url);
     let timer;

@@ -57,6 +57,10 @@ export const HOSTILE_VARIANTS = {
   noEmail: (c: WireContact): WireContact => ({ ...c, email: null, phone_number: undefined, image_url: 'http://insecure.example/a.png', contact_owner: { id: 9 } }),
   /** Markdown links to commands, bold, a codicon and a `data:` SVG image. */
   markdownCommand: (c: WireContact): WireContact => ({ ...c, full_name: '[link](command:workbench.action.quit) **bold** $(alert)', image_url: 'data:image/svg+xml,<svg onload=alert(1)>' }),
+  /** Snippet syntax in the name and company: inserted text must keep it as it is. */
+  snippet: (c: WireContact): WireContact => ({ ...c, full_name: `Dollar $1 \${x} } $TM_FILENAME ${c.id}`, company: '${1:evil}' }),
+  /** Spreadsheet formulas in every text cell a CSV export writes. */
+  formula: (c: WireContact): WireContact => ({ ...c, full_name: `=HYPERLINK("http://evil.example","click") ${c.id}`, company: '+cmd|/C calc', title: '@SUM(1+1)', location: '-2+3' }),
 } as const;
 
 export type HostileVariant = keyof typeof HOSTILE_VARIANTS;

@@ -4,3 +4,4 @@ import './contactsView.test';
 import './detailPanel.test';
 import './search.test';
 import './trust.test';
+import './writing.test';
