@@ -120,7 +120,9 @@ export function exportTo(session: LinqSession, format: ExportFormat, target: vsc
         }
         throw error;
       } finally {
-        links.forEach((link) => link?.dispose());
+        for (const link of links) {
+          link?.dispose();
+        }
         cancel.dispose();
       }
     },
