@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { Contact } from '../api/types';
-import { mentionFormat, mentionLanguages } from '../config';
+import { mentionFormat, mentionLanguages, readSettings } from '../config';
 import type { LinqSession } from '../contacts/linqSession';
 import { bestMatches } from '../format/contactMatch';
 import { displayName, titleAndCompany, truncate } from '../format/contactText';
@@ -9,6 +9,24 @@ import { oneLine } from '../format/sanitize';
 
 /** Items offered per request at most: enough to choose from, little to send to the workbench. */
 export const MENTION_MAX_ITEMS = 50;
+
+/** How long the first mention of a connection waits for the first page at most. */
+const FIRST_PAGE_WAIT_MS = 1_500;
+
+/** Waits for `work` at most `ms` (or until cancelled); its failure is left to whoever else awaits it. */
+async function waitBriefly(work: Promise<unknown>, ms: number, token: vscode.CancellationToken): Promise<void> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let cancelled: vscode.Disposable | undefined;
+  await Promise.race([
+    work.catch(() => undefined),
+    new Promise<void>((resolve) => {
+      timer = setTimeout(resolve, ms);
+      cancelled = token.onCancellationRequested(() => resolve());
+    }),
+  ]);
+  clearTimeout(timer);
+  cancelled?.dispose();
+}
 
 /**
  * `@` at the start of a word (line start, or after a space or opening punctuation: never inside
@@ -30,10 +48,13 @@ export function mentionAt(document: vscode.TextDocument, position: vscode.Positi
 /**
  * @-mentions of contacts: `@` and part of a name, email, company or title offers the best matches
  * among the contacts in memory (the search's matcher and order), and accepting one replaces the
- * `@query` with the contact in `linqContacts.mentions.format`, as plain text. It never waits on the
- * network: with a token set it starts the background prefetch and answers with what is loaded, the list
- * marked incomplete (VS Code asks again on the next keystroke) while contacts are still arriving or
- * when more match than are shown. Without a token it offers nothing and sends nothing.
+ * `@query` with the contact in `linqContacts.mentions.format`, as plain text. `@` alone lists the first
+ * contacts: VS Code asks again only while a list is open (quick suggestions are off in Markdown, and a
+ * letter cannot be a trigger character there), so the list must open at `@` for typing to narrow it.
+ * With a token set it starts the background prefetch and answers with what is loaded (only a
+ * connection's very first mention waits, briefly, for the first page), the list marked incomplete (asked
+ * again on every keystroke) while contacts are still arriving or when more match than are shown.
+ * Without a token it offers nothing and sends nothing.
  */
 export class MentionProvider implements vscode.CompletionItemProvider, vscode.Disposable {
   private registration: vscode.Disposable | undefined;
@@ -49,7 +70,7 @@ export class MentionProvider implements vscode.CompletionItemProvider, vscode.Di
     this.registration = selector.length > 0 ? vscode.languages.registerCompletionItemProvider(selector, this, '@') : undefined;
   }
 
-  async provideCompletionItems(document: vscode.TextDocument, position: vscode.Position): Promise<vscode.CompletionList | undefined> {
+  async provideCompletionItems(document: vscode.TextDocument, position: vscode.Position, token: vscode.CancellationToken): Promise<vscode.CompletionList | undefined> {
     const mention = mentionAt(document, position);
     if (!mention || !(await this.session.hasToken())) {
       return undefined;
@@ -59,9 +80,10 @@ export class MentionProvider implements vscode.CompletionItemProvider, vscode.Di
     if (!store) {
       return undefined;
     }
-    if (mention.query === '') {
-      // Nothing to match yet: ask again on the next keystroke.
-      return new vscode.CompletionList([], true);
+    if (store.contacts.length === 0 && readSettings().prefetchLimit > 0) {
+      // The very first mention of a connection: the first page is on its way; wait for it a moment,
+      // as an empty answer would close the list (VS Code drops it and does not ask again while typing).
+      await waitBriefly(store.ensure(1, 'walk'), FIRST_PAGE_WAIT_MS, token);
     }
     const { shown, total } = bestMatches(store.contacts, mention.query, MENTION_MAX_ITEMS);
     const format = mentionFormat(document);

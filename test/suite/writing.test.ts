@@ -207,11 +207,13 @@ describe('contacts where you write: Insert Contact, @-mentions, hover cards, exp
       }
     });
 
-    it('answers in git-commit and scminput, never inside an address, and not for a bare @', async () => {
+    it('answers in git-commit and scminput, never inside an address; a bare @ lists the first contacts', async () => {
       assert.ok((await mentionsAt('Reviewed-by: @gra', 'git-commit')).items.length > 0);
       assert.ok((await mentionsAt('@gra', 'scminput')).items.length > 0);
       assert.equal((await mentionsAt('john@gra')).items.length, 0);
-      assert.equal((await mentionsAt('ask @')).items.length, 0);
+      const bare = await mentionsAt('ask @');
+      assert.deepEqual(bare.items.map(labelOf), all.slice(0, MENTION_MAX_ITEMS).map(shownName));
+      assert.equal(bare.incomplete, true, 'asked again as the user types');
     });
 
     it('is incomplete while contacts are loading, complete once all are in', async () => {
