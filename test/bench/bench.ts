@@ -11,6 +11,9 @@ import * as readline from 'node:readline';
 import { MAX_PER_PAGE, WALK_CONCURRENCY } from '../../src/api/limits';
 import { loadAllContacts } from '../../src/api/contactPager';
 import { LinqClient } from '../../src/api/linqClient';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import { runInHostSuite } from '../harness/inHostSuite.mjs';
 import { setup } from '../harness/setup.mjs';
 import { benchView, VIEW_RUNS } from './viewBench';
 
@@ -108,14 +111,53 @@ async function benchEngine(): Promise<Record<string, number>> {
   return result;
 }
 
-/** `--engine-only`: skip the real VS Code; `--view-only`: skip the engine; `--small`: only the 10,000-contact view run. */
+/**
+ * Export and @-mentions, measured inside a real extension host against the child-process stand-in
+ * (10,000 contacts, 50 ms): see inHost/writingBench.ts.
+ */
+async function benchWriting(): Promise<Record<string, number>> {
+  const server = await standIn([]);
+  const resultFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'linq-bench-')), 'writing.json');
+  try {
+    await runInHostSuite(resultFile, {
+      testsPath: path.join(__dirname, 'inHost', 'writingBench.js'),
+      env: { LINQ_BENCH_BASE_URL: server.baseUrl, LINQ_BENCH_TOKEN: TOKEN },
+    });
+    const out = JSON.parse(fs.readFileSync(resultFile, 'utf8')) as { figures?: Record<string, number>; error?: string };
+    if (!out.figures) {
+      throw new Error(`the writing bench failed in the extension host: ${out.error ?? 'no figures'}`);
+    }
+    const f = out.figures;
+    console.log(
+      `export ${f.exportContacts} contacts to CSV (${f.exportBytes} bytes): ${f.exportColdMs} ms from an empty store, ${f.exportOverEngine}× the engine alone (${f.exportEngineMs} ms); ${f.exportWarmMs} ms with every contact held`,
+    );
+    console.log(
+      `@a among ${f.exportContacts} contacts: ${f.mentionItems} items; the provider ${f.mentionProviderMs} ms (the matcher in it ${f.mentionMatcherMs} ms); through VS Code's completion command ${f.mentionCommandMs} ms, the same command with no mention typed ${f.mentionBaselineMs} ms`,
+    );
+    console.log(`  (with every contact held: the CSV text ${f.exportTextMs} ms, writing the file and renaming it ${f.exportWriteMs} ms)`);
+    return f;
+  } finally {
+    server.child.kill();
+    fs.rmSync(path.dirname(resultFile), { recursive: true, force: true });
+  }
+}
+
+/**
+ * `--engine-only`: skip the real VS Code; `--view-only`: only the view runs; `--writing-only`: only export and
+ * mentions; `--small`: only the 10,000-contact view run.
+ */
 async function main(): Promise<void> {
   let result: Record<string, number> = {};
-  if (!process.argv.includes('--view-only')) {
+  if (!process.argv.includes('--view-only') && !process.argv.includes('--writing-only')) {
     result = await benchEngine();
   }
   if (!process.argv.includes('--engine-only')) {
     setup();
+  }
+  if (!process.argv.includes('--engine-only') && !process.argv.includes('--view-only')) {
+    result = { ...result, ...(await benchWriting()) };
+  }
+  if (!process.argv.includes('--engine-only') && !process.argv.includes('--writing-only')) {
     for (const run of VIEW_RUNS.filter((r) => !process.argv.includes('--small') || r.contacts === 10_000)) {
       const figures = await benchView(run, (line) => console.log(line));
       // The 10,000-contact run keeps the plain keys; the others are prefixed with their size.

@@ -10,7 +10,11 @@ import { projectRoot } from './paths.mjs';
 
 const SUITE_TIMEOUT_MS = 10 * 60_000;
 
-export async function runInHostSuite(resultFile, { grep } = {}) {
+/**
+ * Options: `grep` (run only matching tests), `testsPath` (another entry with a `run()`, e.g. the writing
+ * bench) and `env` (more environment for the extension host).
+ */
+export async function runInHostSuite(resultFile, { grep, testsPath, env = {} } = {}) {
   const root = makeTempDir('suite');
   const server = await startCodeServer({ root, smokeTest: true });
   let browser;
@@ -31,15 +35,15 @@ export async function runInHostSuite(resultFile, { grep } = {}) {
     });
     const url = devUrl(server, {
       extensionPath: projectRoot,
-      testsPath: path.join(projectRoot, 'out', 'test', 'suite', 'index.js'),
-      env: { LINQ_SUITE_RESULTS: resultFile, ...(grep ? { LINQ_SUITE_GREP: grep } : {}) },
+      testsPath: testsPath ?? path.join(projectRoot, 'out', 'test', 'suite', 'index.js'),
+      env: { LINQ_SUITE_RESULTS: resultFile, ...(grep ? { LINQ_SUITE_GREP: grep } : {}), ...env },
     });
     await page.goto(url);
     let timer;
     const code = await Promise.race([exited, new Promise((resolve) => (timer = setTimeout(() => resolve('timeout'), SUITE_TIMEOUT_MS)))]);
     clearTimeout(timer);
     if (code === 'timeout') {
-      throw new Error('the in-host suite did not finish within 10 minutes');
+      throw new Error('the extension host run did not finish within 10 minutes');
     }
     if (!fs.existsSync(resultFile)) {
       throw new Error(`the extension host exited (code ${code}) without results; see ${server.logFile}`);

@@ -17,11 +17,20 @@ describe('activation and contributions', () => {
       activationEvents: string[];
       contributes: { commands: Array<{ command: string; title: string; category: string }>; views: Record<string, Array<{ id: string; name: string }>> };
     };
-    assert.deepEqual(pkg.activationEvents, ['onWebviewPanel:linqContacts.contact']);
+    // Restored detail tabs, and the languages where @-mentions are offered by default; never at start-up.
+    assert.deepEqual(pkg.activationEvents, [
+      'onWebviewPanel:linqContacts.contact',
+      'onLanguage:markdown',
+      'onLanguage:plaintext',
+      'onLanguage:git-commit',
+      'onLanguage:scminput',
+    ]);
     assert.equal(pkg.contributes.views.linq?.[0]?.id, 'linqContacts');
     const titles = Object.fromEntries(pkg.contributes.commands.map((c) => [c.command, `${c.category}: ${c.title}`]));
     assert.equal(titles['linqContacts.setToken'], 'Linq: Set API Token');
     assert.equal(titles['linqContacts.lookupById'], 'Linq: Look Up Contact by ID');
+    assert.equal(titles['linqContacts.insertContact'], 'Linq: Insert Contact…');
+    assert.equal(titles['linqContacts.export'], 'Linq: Export Contacts…');
   });
 
   it('runs in Restricted Mode and virtual workspaces; only user settings say where the token goes', () => {
