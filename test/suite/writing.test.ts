@@ -241,6 +241,28 @@ describe('contacts where you write: Insert Contact, @-mentions, hover cards, exp
         }, 20_000);
       }
     });
+
+    it('without a token offers nothing and sends nothing; Clear API Token drops mentions and hover cards at once', async () => {
+      const api = await extensionApi();
+      const known = all[7] as Contact;
+      const doc = await scratch(`${known.email ?? ''}`);
+      assert.equal((await cardsAt(doc, new vscode.Position(0, 2))).length, 1, 'a card while the token is set');
+      await api.tokens.clear();
+      try {
+        await waitFor('the token gone', async () => !(await api.tokens.has()));
+        standIn.reset();
+        assert.equal((await mentionsAt('@gra')).items.length, 0);
+        assert.equal((await mentionsAt('@')).items.length, 0);
+        assert.equal((await cardsAt(doc, new vscode.Position(0, 2))).length, 0, 'no card from a dropped store');
+        assert.deepEqual(standIn.requests, [], 'no request without a token');
+      } finally {
+        await api.tokens.set(TOKEN);
+        await waitFor('the suite’s contacts back', async () => {
+          await api.provider.getChildren();
+          return api.session.knownContacts().length === COUNT;
+        }, 20_000);
+      }
+    });
   });
 
   describe('hover cards', () => {
