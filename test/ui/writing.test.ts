@@ -73,6 +73,26 @@ describe('Contacts where you write, in a real VS Code: @-mentions, hover cards, 
     await waitFor('clipboard holds the email', async () => (await wb.clipboard()) === email, 15_000);
   });
 
+  it('inserts a contact from its detail tab into the editor used last, in the format chosen', async () => {
+    const ada = demoContact(0);
+    const alan = demoContact(2);
+    await wb.page.keyboard.press('Control+1');
+    await wb.page.keyboard.press('Control+End');
+    await wb.page.keyboard.type(' cc ');
+    await wb.row(String(alan.full_name)).first().click();
+    const detail = wb.detail();
+    await detail.locator('h1', { hasText: String(alan.full_name) }).waitFor();
+    await detail.getByRole('button', { name: 'Insert into editor…' }).click();
+    // The format picker previews each format for this contact.
+    await wb.page.locator('.quick-input-list .monaco-list-row', { hasText: String(alan.email) }).first().waitFor();
+    await wb.quickInput.fill('Email');
+    await wb.page.locator('.quick-input-list .monaco-list-row.focused', { hasText: 'Email' }).waitFor();
+    await wb.quickInput.press('Enter');
+    await wb.page.locator('.tab.active', { hasText: 'notes.md' }).waitFor();
+    await wb.page.keyboard.press('Control+S');
+    await waitFor('the email inserted after the cursor in notes.md', () => fs.readFileSync(notes(), 'utf8').includes(`${String(ada.email)} cc ${String(alan.email)}`), 15_000);
+  });
+
   it('exports every contact to CSV with progress in a notification, and the file holds them all', async () => {
     await wb.runCommand('Linq: Export Contacts…');
     await wb.page.locator('.quick-input-list .monaco-list-row.focused', { hasText: 'CSV (spreadsheets)' }).waitFor();
