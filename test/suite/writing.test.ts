@@ -150,6 +150,44 @@ describe('contacts where you write: Insert Contact, @-mentions, hover cards, exp
       }
     });
 
+    it('from the palette: the search picker, then the format picker, then the text at the cursor', async () => {
+      const api = await extensionApi();
+      const target = all[123] as Contact;
+      const editor = await editorWith('owner: ');
+      editor.selection = new vscode.Selection(0, 7, 0, 7);
+      const insert = vscode.commands.executeCommand<boolean>('linqContacts.insertContact');
+      const pick = await waitFor('the contact picker', () => api.shownPicker());
+      pick.value = target.email ?? '';
+      await waitFor('the contact offered', () => pick.activeItems[0]?.contact.id === target.id);
+      await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+      await waitFor('the contact picker closed', () => api.shownPicker() === undefined);
+      // The format picker: Enter takes the format on top (the last one used by the tests above).
+      let settled = false;
+      void Promise.resolve(insert).finally(() => (settled = true));
+      await waitFor('the format picker answered', async () => {
+        await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+        return settled;
+      });
+      assert.equal(await insert, true);
+      assert.equal(editor.document.getText(), `owner: ${formatContact(target, 'markdownLink') ?? ''}`);
+    });
+
+    it('from a row of the Contacts view', async () => {
+      const api = await extensionApi();
+      const rows = await api.provider.getChildren();
+      const row = rows.find((node) => node.kind === 'contact');
+      assert.ok(row && row.kind === 'contact');
+      const editor = await editorWith('');
+      const insert = vscode.commands.executeCommand<boolean>('linqContacts.insertContact', row);
+      let settled = false;
+      void Promise.resolve(insert).finally(() => (settled = true));
+      await waitFor('the format picker answered', async () => {
+        await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+        return settled;
+      });
+      assert.equal(editor.document.getText(), formatContact(row.contact, 'markdownLink'));
+    });
+
     it('with no editor open says so and asks nothing', async () => {
       const api = await extensionApi();
       await closeAll();
@@ -305,6 +343,11 @@ describe('contacts where you write: Insert Contact, @-mentions, hover cards, exp
       await vscode.env.clipboard.writeText('before');
       await vscode.commands.executeCommand('linqContacts.copyEmail', ...args);
       assert.equal(await vscode.env.clipboard.readText(), contact.email);
+      const open = /\(command:linqContacts\.openContact\?([^)]+)\)/.exec(card.value);
+      assert.ok(open?.[1]);
+      await vscode.commands.executeCommand('linqContacts.openContact', ...(JSON.parse(decodeURIComponent(open[1])) as unknown[]));
+      const api = await extensionApi();
+      await waitFor('its detail tab open', () => api.openPanels().find((p) => p.contactId === contact.id));
       const unknownAt = doc.getText().indexOf('nobody') + 3;
       assert.equal((await cardsAt(doc, doc.positionAt(unknownAt))).length, 0);
       await setting('hovers', false);
