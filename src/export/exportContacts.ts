@@ -5,7 +5,7 @@ import type { StoreProgress } from '../contacts/contactStore';
 import type { LinqSession } from '../contacts/linqSession';
 import { asLinqError, describeError } from '../errors/describeError';
 import type { Logger } from '../log/logger';
-import { defaultExportName, EXPORT_EXTENSIONS, EXPORT_FORMATS, exportText, type ExportFormat } from './exportFormats';
+import { defaultExportName, EXPORT_EXTENSIONS, EXPORT_FORMATS, exportChunks, type ExportFormat } from './exportFormats';
 
 /** Raised when the user pressed Cancel: nothing is written and nothing is said. */
 class ExportCancelled extends Error {}
@@ -69,6 +69,32 @@ async function loadEverything(
 }
 
 /**
+ * The file's bytes, built a chunk at a time with a pause between chunks, so that 100,000 contacts do not
+ * hold up the extension host (other extensions' features share it) and Cancel is noticed while writing.
+ */
+async function encodeInChunks(contacts: readonly Contact[], format: ExportFormat, cancel: vscode.CancellationToken): Promise<Uint8Array> {
+  const encoder = new TextEncoder();
+  const parts: Uint8Array[] = [];
+  let size = 0;
+  for (const chunk of exportChunks(contacts, format)) {
+    if (cancel.isCancellationRequested) {
+      throw new ExportCancelled();
+    }
+    const part = encoder.encode(chunk);
+    parts.push(part);
+    size += part.length;
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  const bytes = new Uint8Array(size);
+  let at = 0;
+  for (const part of parts) {
+    bytes.set(part, at);
+    at += part.length;
+  }
+  return bytes;
+}
+
+/**
  * Writes the whole file or none: the bytes go to a temporary sibling first, which is renamed over the
  * target only when complete and not cancelled; on Cancel or any failure the sibling is deleted.
  */
@@ -111,7 +137,7 @@ export function exportTo(session: LinqSession, format: ExportFormat, target: vsc
       try {
         const { contacts, capped } = await loadEverything(session, progress, cancel.token);
         progress.report({ message: vscode.l10n.t('Writing {0} contacts…', contacts.length.toLocaleString()) });
-        const bytes = new TextEncoder().encode(exportText(contacts, format));
+        const bytes = await encodeInChunks(contacts, format, cancel.token);
         await writeWhole(target, bytes, cancel.token);
         return { uri: target, count: contacts.length, capped };
       } catch (error) {

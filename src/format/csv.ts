@@ -29,11 +29,14 @@ export function csvRecord(contact: Contact): string {
   return values.map((v) => (v === null || v === '' ? '' : csvCell(String(v)))).join(',');
 }
 
+/** The start of the file: BOM and the header line. */
+export const CSV_HEAD = `${UTF8_BOM}${CSV_COLUMNS.join(',')}\r\n`;
+
 /** The whole file: BOM, header, one record per contact, each line ended by CRLF. */
 export function toCsv(contacts: Iterable<Contact>): string {
-  const lines = [CSV_COLUMNS.join(',')];
+  let text = CSV_HEAD;
   for (const contact of contacts) {
-    lines.push(csvRecord(contact));
+    text += `${csvRecord(contact)}\r\n`;
   }
-  return `${UTF8_BOM}${lines.join('\r\n')}\r\n`;
+  return text;
 }

@@ -4,7 +4,8 @@ import fc from 'fast-check';
 import type { Contact } from '../../src/api/types';
 import { parseContact } from '../../src/api/validate';
 import { ContactStore, type PageSource } from '../../src/contacts/contactStore';
-import { defaultExportName, exportText } from '../../src/export/exportFormats';
+import { defaultExportName, EXPORT_CHUNK, exportChunks, exportText } from '../../src/export/exportFormats';
+import { toVCard } from '../../src/format/vcard';
 import { toContactJson } from '../../src/format/contactJson';
 import { CSV_COLUMNS, csvCell, toCsv, UTF8_BOM } from '../../src/format/csv';
 import { formatContact, INSERT_FORMATS } from '../../src/format/insertFormats';
@@ -118,6 +119,16 @@ describe('CSV export', () => {
     assert.equal(defaultExportName('csv', date), 'linq-contacts-2026-01-05.csv');
     assert.equal(defaultExportName('vcard', date), 'linq-contacts-2026-01-05.vcf');
     assert.equal(defaultExportName('json', date), 'linq-contacts-2026-01-05.json');
+  });
+
+  it('builds the file in pieces that join to exactly the whole, across piece boundaries and when empty', () => {
+    const contacts = Array.from({ length: EXPORT_CHUNK * 2 + 17 }, (_, i) => parseContact(makeContact(i, true)));
+    for (const list of [contacts, contacts.slice(0, 1), []]) {
+      assert.equal([...exportChunks(list, 'json')].join(''), `${JSON.stringify(list.map(toContactJson), undefined, 2)}\n`);
+      assert.equal([...exportChunks(list, 'csv')].join(''), toCsv(list));
+      assert.equal([...exportChunks(list, 'vcard')].join(''), list.map(toVCard).join(''));
+    }
+    assert.equal([...exportChunks(contacts, 'csv')].length, 4, 'the head, then one piece per 2,000 contacts');
   });
 
   it('writes one vCard per contact and a JSON array of them', () => {
