@@ -10,7 +10,7 @@ export type InsertFormat = 'name' | 'nameAndEmail' | 'email' | 'phone' | 'markdo
 export const INSERT_FORMATS: readonly InsertFormat[] = ['nameAndEmail', 'name', 'email', 'phone', 'markdownLink', 'vcard', 'json'];
 
 /** The formats an accepted @-mention may insert (`linqContacts.mentions.format`): one line each. */
-export const MENTION_FORMATS: readonly InsertFormat[] = ['nameAndEmail', 'name', 'email', 'markdownLink'];
+export const MENTION_FORMATS: readonly InsertFormat[] = ['nameAndEmail', 'name', 'email', 'phone', 'markdownLink'];
 
 export function isInsertFormat(value: unknown): value is InsertFormat {
   return typeof value === 'string' && (INSERT_FORMATS as readonly string[]).includes(value);

@@ -12,7 +12,7 @@ import { bestMatches } from '../../src/format/contactMatch';
 import { CONTACT_FIELDS, toContactJson } from '../../src/format/contactJson';
 import { CSV_COLUMNS } from '../../src/format/csv';
 import { displayName, truncate } from '../../src/format/contactText';
-import { formatContact, INSERT_FORMATS } from '../../src/format/insertFormats';
+import { formatContact, INSERT_FORMATS, MENTION_FORMATS } from '../../src/format/insertFormats';
 import { oneLine } from '../../src/format/sanitize';
 import { hostileIndex, makeContact, type HostileVariant } from '../server/contactFactory';
 import type { StandIn } from '../server/linqStandIn';
@@ -234,12 +234,16 @@ describe('contacts where you write: Insert Contact, @-mentions, hover cards, exp
 
     it('a name with snippet syntax is inserted as it is; the format follows the setting', async () => {
       const contact = held('snippet');
-      await setting('mentions.format', 'markdownLink');
       try {
-        const { items } = await mentionsAt(`@${localPart(contact)}`);
-        assert.equal(items.length, 1);
-        assert.equal(items[0]?.insertText, formatContact(contact, 'markdownLink'));
-        assert.match(String(items[0]?.insertText), /\$1 \$\{x\}/);
+        for (const format of MENTION_FORMATS) {
+          await setting('mentions.format', format);
+          const { items } = await mentionsAt(`@${localPart(contact)}`);
+          assert.equal(items.length, 1, format);
+          assert.equal(items[0]?.insertText, formatContact(contact, format), format);
+          if (format !== 'email' && format !== 'phone') {
+            assert.match(String(items[0]?.insertText), /\$1 \$\{x\}/);
+          }
+        }
       } finally {
         await setting('mentions.format', undefined);
       }
