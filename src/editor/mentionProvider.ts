@@ -103,7 +103,7 @@ export class MentionProvider implements vscode.CompletionItemProvider, vscode.Di
     const item = new vscode.CompletionItem({ label: name, description: truncate(oneLine(titleAndCompany(contact)), 80) || undefined }, vscode.CompletionItemKind.User);
     item.detail = contact.email === undefined ? undefined : truncate(oneLine(contact.email), 80);
     // A plain string is inserted as it is: a `$1` or `}` in a name stays text (never a snippet).
-    item.insertText = formatContact(contact, format) ?? name;
+    item.insertText = formatContact(contact, format) ?? formatContact(contact, 'name');
     item.range = range;
     item.filterText = query !== undefined ? `@${query}` : `@${[displayName(contact), contact.email, contact.company, contact.title].filter(Boolean).join(' ')}`;
     item.sortText = String(index).padStart(4, '0');
