@@ -23,7 +23,7 @@ describe('Getting Started walkthrough', function () {
     await wb.page.locator('.quick-input-list .monaco-list-row.focused', { hasText: title }).waitFor();
     await wb.quickInput.press('Enter');
     const step = (id: string) => wb.page.locator(`button.getting-started-step[data-step-id$="#${id}"]`);
-    for (const id of ['setToken', 'browse', 'search', 'copy', 'lookup', 'filter']) {
+    for (const id of ['setToken', 'browse', 'search', 'copy', 'lookup', 'filter', 'write']) {
       await step(id).waitFor();
     }
     // The step's Markdown page, shown beside the steps in a webview.
