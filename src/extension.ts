@@ -6,6 +6,7 @@ import { COPY_KINDS, copyFromContact, type CopyWhat } from './commands/copyConta
 import { insertContact } from './commands/insertContact';
 import { lookupById } from './commands/lookupCommand';
 import { clearToken, setToken } from './commands/tokenCommands';
+import { tokenRequired } from './commands/tokenRequired';
 import { Commands, ContextKeys, PANEL_VIEW_TYPE, VIEW_ID } from './constants';
 import { LinqSession } from './contacts/linqSession';
 import { affectsAvatars, affectsMentionLanguages } from './config';
@@ -127,11 +128,7 @@ export function activate(context: vscode.ExtensionContext): LinqContactsTestApi 
   const editors = new LastTextEditor();
   const mentions = new MentionProvider(session);
   const searchFirst = async (placeholder: string): Promise<Contact | undefined> => {
-    if (!(await session.hasToken())) {
-      void vscode.window.showWarningMessage(vscode.l10n.t('Set your Linq API token first.'));
-      return undefined;
-    }
-    return pickContact(session, placeholder);
+    return (await tokenRequired(session)) ? pickContact(session, placeholder) : undefined;
   };
 
   const copy = async (arg: unknown, what: CopyWhat): Promise<void> => {

@@ -41,6 +41,11 @@ export async function readBoundedBody(response: Response, limitBytes: number): P
   } finally {
     reader.releaseLock();
   }
+  return concatBytes(chunks, size);
+}
+
+/** The chunks as one array of `size` bytes (a single chunk is returned as it is). */
+export function concatBytes(chunks: readonly Uint8Array[], size: number): Uint8Array {
   if (chunks.length === 1 && chunks[0]) {
     return chunks[0];
   }

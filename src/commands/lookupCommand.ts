@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { Contact } from '../api/types';
 import type { LinqSession } from '../contacts/linqSession';
+import { tokenRequired } from './tokenRequired';
 import { asLinqError, describeError } from '../errors/describeError';
 
 /** Why an id typed in the box is refused, or `undefined` when it is a positive whole number. */
@@ -24,8 +25,7 @@ export function validateContactId(text: string): string | undefined {
  * in the background); otherwise it is fetched, and an unknown id says so and opens nothing.
  */
 export async function lookupById(session: LinqSession, open: (contact: Contact, refetch: boolean) => void, input?: string): Promise<void> {
-  if (!(await session.hasToken())) {
-    void vscode.window.showWarningMessage(vscode.l10n.t('Set your Linq API token first.'));
+  if (!(await tokenRequired(session))) {
     return;
   }
   const text =

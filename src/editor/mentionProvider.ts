@@ -72,14 +72,15 @@ export class MentionProvider implements vscode.CompletionItemProvider, vscode.Di
 
   async provideCompletionItems(document: vscode.TextDocument, position: vscode.Position, token: vscode.CancellationToken): Promise<vscode.CompletionList | undefined> {
     const mention = mentionAt(document, position);
-    if (!mention || !(await this.session.hasToken())) {
+    if (!mention) {
       return undefined;
     }
-    this.session.prefetch();
+    // No token: no store, and nothing is sent.
     const store = await this.session.store();
     if (!store) {
       return undefined;
     }
+    this.session.prefetch();
     if (store.contacts.length === 0 && readSettings().prefetchLimit > 0) {
       // The very first mention of a connection: the first page is on its way; wait for it a moment,
       // as an empty answer would close the list (VS Code drops it and does not ask again while typing).

@@ -1,6 +1,8 @@
 import * as os from 'node:os';
 import * as vscode from 'vscode';
+import { concatBytes } from '../api/boundedBody';
 import type { Contact } from '../api/types';
+import { tokenRequired } from '../commands/tokenRequired';
 import type { StoreProgress } from '../contacts/contactStore';
 import type { LinqSession } from '../contacts/linqSession';
 import { asLinqError, describeError } from '../errors/describeError';
@@ -85,13 +87,7 @@ async function encodeInChunks(contacts: readonly Contact[], format: ExportFormat
     size += part.length;
     await new Promise((resolve) => setImmediate(resolve));
   }
-  const bytes = new Uint8Array(size);
-  let at = 0;
-  for (const part of parts) {
-    bytes.set(part, at);
-    at += part.length;
-  }
-  return bytes;
+  return concatBytes(parts, size);
 }
 
 /**
@@ -160,8 +156,7 @@ export function exportTo(session: LinqSession, format: ExportFormat, target: vsc
  * `linq-contacts-YYYY-MM-DD.<ext>`), writes every contact there, then offers to open the file.
  */
 export async function exportContacts(session: LinqSession, log: Logger | undefined, given?: ExportFormat): Promise<ExportResult | undefined> {
-  if (!(await session.hasToken())) {
-    void vscode.window.showWarningMessage(vscode.l10n.t('Set your Linq API token first.'));
+  if (!(await tokenRequired(session))) {
     return undefined;
   }
   const format = given ?? (await pickFormat());

@@ -50,6 +50,16 @@ async function editorWith(text: string, language = 'plaintext'): Promise<vscode.
   return vscode.window.showTextDocument(await scratch(text, language));
 }
 
+/** Presses Enter in the quick input (the item on top) until the command that opened it has answered. */
+async function acceptUntilAnswered(command: Thenable<unknown>): Promise<void> {
+  let settled = false;
+  void Promise.resolve(command).finally(() => (settled = true));
+  await waitFor('the picker answered', async () => {
+    await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+    return settled;
+  });
+}
+
 /** Closes every editor without asking to save (the documents are untitled scratch text). */
 async function closeAll(): Promise<void> {
   while (vscode.window.activeTextEditor) {
@@ -138,12 +148,7 @@ describe('contacts where you write: Insert Contact, @-mentions, hover cards, exp
         const next = await editorWith('');
         // No format given: the picker opens with the last format on top, and Enter takes it.
         const insert = vscode.commands.executeCommand<boolean>('linqContacts.insertContact', contact);
-        let settled = false;
-        void Promise.resolve(insert).finally(() => (settled = true));
-        await waitFor('the format picker answered', async () => {
-          await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
-          return settled;
-        });
+        await acceptUntilAnswered(insert);
         assert.equal(await insert, true);
         assert.equal(next.document.getText(), formatContact(contact, format));
         await closeAll();
@@ -162,12 +167,7 @@ describe('contacts where you write: Insert Contact, @-mentions, hover cards, exp
       await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
       await waitFor('the contact picker closed', () => api.shownPicker() === undefined);
       // The format picker: Enter takes the format on top (the last one used by the tests above).
-      let settled = false;
-      void Promise.resolve(insert).finally(() => (settled = true));
-      await waitFor('the format picker answered', async () => {
-        await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
-        return settled;
-      });
+      await acceptUntilAnswered(insert);
       assert.equal(await insert, true);
       assert.equal(editor.document.getText(), `owner: ${formatContact(target, 'markdownLink') ?? ''}`);
     });
@@ -179,12 +179,7 @@ describe('contacts where you write: Insert Contact, @-mentions, hover cards, exp
       assert.ok(row && row.kind === 'contact');
       const editor = await editorWith('');
       const insert = vscode.commands.executeCommand<boolean>('linqContacts.insertContact', row);
-      let settled = false;
-      void Promise.resolve(insert).finally(() => (settled = true));
-      await waitFor('the format picker answered', async () => {
-        await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
-        return settled;
-      });
+      await acceptUntilAnswered(insert);
       assert.equal(editor.document.getText(), formatContact(row.contact, 'markdownLink'));
     });
 
