@@ -6,10 +6,12 @@
  * - `server`: 5xx, an unexpected status or a redirect (never followed: it would carry the token).
  * - `offline`: the network failed or the request timed out.
  * - `badData`: the body was not the documented shape (HTML from a proxy, truncated JSON…).
- * - `config`: the base URL is refused before any request (not https, or http to a non-loopback host).
+ * - `invalid`: Linq refused what was sent (400/422); `problems` holds its own words (`errors[]`).
+ * - `config`: the base URL is refused before any request (not https, or http to a non-loopback host), or a
+ *   write was asked for in read-only mode.
  * - `cancelled`: the caller aborted.
  */
-export type LinqErrorKind = 'auth' | 'notFound' | 'rateLimited' | 'server' | 'offline' | 'badData' | 'config' | 'cancelled';
+export type LinqErrorKind = 'auth' | 'notFound' | 'rateLimited' | 'server' | 'offline' | 'badData' | 'invalid' | 'config' | 'cancelled';
 
 /** The one error type the API client throws. Its message never contains the token. */
 export class LinqApiError extends Error {
@@ -24,6 +26,10 @@ export class LinqApiError extends Error {
       readonly cause?: unknown;
       /** `auth` only: the client refused to send the token (a control or non-ASCII character), Linq never saw it. */
       readonly unsendableToken?: boolean;
+      /** `invalid` only: Linq's `message` and `errors[]`, as text (each bounded), for the form. */
+      readonly problems?: readonly string[];
+      /** `config` only: refused because `linqContacts.readOnly` is on. */
+      readonly readOnly?: boolean;
     } = {},
   ) {
     super(message);

@@ -15,8 +15,8 @@ import { LinqApiError } from './linqApiError';
 import { RateGate } from './rateGate';
 import { parseRetryAfter } from './retryAfter';
 import { tokenProblem } from './token';
-import type { Contact, ContactPage } from './types';
-import { parseContactPage, parseContactReply } from './validate';
+import { CONTACT_FIELD_WIRE, type Contact, type ContactFields, type ContactPage, type FindQuery } from './types';
+import { errorProblems, parseContactPage, parseContactReply, parseFindReply } from './validate';
 
 /** Options for one client; a new configuration (URL, token) means a new client. */
 export interface LinqClientOptions {
@@ -41,7 +41,25 @@ export interface LinqClientOptions {
   readonly maxBodyBytes?: number;
   /** A `fetch` to use instead of the global one (tests only). */
   readonly fetch?: typeof fetch;
+  /**
+   * Asked before every request that is not a `GET`: when it answers true the request is refused with a
+   * `config` error and nothing is sent (`linqContacts.readOnly`, read live).
+   */
+  readonly readOnly?: () => boolean;
 }
+
+/** What one request sends, and how its 404 reads. */
+interface CallOptions extends RequestOptions {
+  readonly searchParams?: Record<string, string | number>;
+  readonly json?: unknown;
+  /** A 404 means "that contact does not exist" (`notFound`), not a server fault. */
+  readonly aboutOneContact?: boolean;
+}
+
+type Method = 'get' | 'post' | 'patch' | 'delete';
+
+/** Error bodies read at most this far (Linq's 422 is a few hundred bytes). */
+const MAX_ERROR_BODY_BYTES = 64 * 1024;
 
 /** Options for one call. */
 export interface RequestOptions {
@@ -91,6 +109,9 @@ export class LinqClient {
   private readonly redact: (text: string) => string;
   /** Each 2xx body, parsed, keyed by the bodiless response handed to ky. */
   private readonly parsed = new WeakMap<Response, unknown>();
+  /** Linq's words from a 400/404/422 body, keyed likewise. */
+  private readonly problems = new WeakMap<Response, string[]>();
+  private readonly readOnly: () => boolean;
 
   constructor(options: LinqClientOptions) {
     const base = parseBaseUrl(options.baseUrl);
@@ -100,6 +121,7 @@ export class LinqClient {
       throw tokenError(problem);
     }
     const token = options.token.trim();
+    this.readOnly = options.readOnly ?? (() => false);
     this.redact = (text) => text.split(token).join('[token]');
     this.budgetMs = options.budgetMs ?? CALL_BUDGET_MS;
     const maxDelay = options.maxRetryDelayMs ?? MAX_RETRY_DELAY_MS;
@@ -167,7 +189,7 @@ export class LinqClient {
   async listContacts(page: number, perPage: number, options: RequestOptions = {}): Promise<ContactPage> {
     const safePage = Math.max(1, Math.trunc(page));
     const safePerPage = clampPerPage(perPage);
-    const body = await this.getJson('contacts', { page: safePage, per_page: safePerPage }, options, false);
+    const body = await this.call('get', 'contacts', { ...options, searchParams: { page: safePage, per_page: safePerPage } });
     return parseContactPage(body, safePage, safePerPage);
   }
 
@@ -176,8 +198,49 @@ export class LinqClient {
     if (!Number.isSafeInteger(id) || id <= 0) {
       throw new LinqApiError('notFound', `Contact ${String(id)} is not a valid id.`);
     }
-    const body = await this.getJson(`contacts/${id}`, undefined, options, true);
+    const body = await this.call('get', `contacts/${id}`, { ...options, aboutOneContact: true });
     return parseContactReply(body, id);
+  }
+
+  /**
+   * `GET /contacts/find?email=&phone_number=`: the contact Linq matches (either value may match), or
+   * `undefined`. The values travel in the query string: no message or log line built here carries them.
+   */
+  async findContact(query: FindQuery, options: RequestOptions = {}): Promise<Contact | undefined> {
+    const searchParams: Record<string, string> = {};
+    if (query.email !== undefined && query.email !== '') {
+      searchParams.email = query.email;
+    }
+    if (query.phone !== undefined && query.phone !== '') {
+      searchParams.phone_number = query.phone;
+    }
+    if (Object.keys(searchParams).length === 0) {
+      throw new LinqApiError('invalid', 'Find needs an email address or a phone number.', { problems: [] });
+    }
+    return parseFindReply(await this.call('get', 'contacts/find', { ...options, searchParams }));
+  }
+
+  /**
+   * `POST /contacts` (201 `{ data }`). Sent once, never retried here: a caller whose create failed
+   * ambiguously (time-out, reset, 5xx) must find out whether Linq made it before sending again.
+   * `ownerEmail` names the owner (`user_email`); without it Linq picks its default.
+   */
+  async createContact(fields: ContactFields, ownerEmail?: string, options: RequestOptions = {}): Promise<Contact> {
+    const body = await this.call('post', 'contacts', { ...options, json: writeBody(fields, ownerEmail) });
+    return parseContactReply(body);
+  }
+
+  /** `PATCH /contacts/{id}` with only `fields` (an empty string clears one); a 404 is `notFound`. */
+  async updateContact(id: number, fields: ContactFields, ownerEmail?: string, options: RequestOptions = {}): Promise<Contact> {
+    assertId(id);
+    const body = await this.call('patch', `contacts/${id}`, { ...options, aboutOneContact: true, json: writeBody(fields, ownerEmail) });
+    return parseContactReply(body, id);
+  }
+
+  /** `DELETE /contacts/{id}` (204); a 404 (already gone) is `notFound`. */
+  async deleteContact(id: number, options: RequestOptions = {}): Promise<void> {
+    assertId(id);
+    await this.call('delete', `contacts/${id}`, { ...options, aboutOneContact: true });
   }
 
   /**
@@ -188,9 +251,24 @@ export class LinqClient {
   private async fetchAndRead(innerFetch: typeof fetch, input: RequestInfo | URL, init: RequestInit | undefined, maxBody: number): Promise<Response> {
     const response = await innerFetch(input, init);
     const bare = (): Response => new Response(null, { status: response.status, statusText: response.statusText, headers: response.headers });
+    if (response.status === 400 || response.status === 404 || response.status === 422) {
+      // Linq's own words on what it refused; small, bounded, and never required.
+      const result = bare();
+      const words = await readBoundedBody(response, MAX_ERROR_BODY_BYTES).then(
+        (bytes) => errorProblems(JSON.parse(new TextDecoder().decode(bytes))),
+        () => [],
+      );
+      this.problems.set(result, words);
+      return result;
+    }
     if (!response.ok) {
       void response.body?.cancel().catch(() => undefined);
       return bare();
+    }
+    if (response.status === 204) {
+      const result = bare();
+      this.parsed.set(result, null);
+      return result;
     }
     const bytes = await readBoundedBody(response, maxBody);
     let value: unknown;
@@ -204,19 +282,46 @@ export class LinqClient {
     return result;
   }
 
-  private async getJson(path: string, searchParams: Record<string, number> | undefined, options: RequestOptions, single: boolean): Promise<unknown> {
+  private async call(method: Method, path: string, options: CallOptions): Promise<unknown> {
+    if (method !== 'get' && this.readOnly()) {
+      throw new LinqApiError('config', 'Linq Contacts is read-only (linqContacts.readOnly): nothing is written to Linq.', { readOnly: true });
+    }
     const budget = AbortSignal.timeout(this.budgetMs);
     const signal = options.signal ? AbortSignal.any([options.signal, budget]) : budget;
     try {
-      const response = await this.http.get(path, { searchParams, signal, context: { deadline: Date.now() + this.budgetMs } });
+      const response = await this.http(path, {
+        method,
+        searchParams: options.searchParams,
+        json: options.json,
+        signal,
+        context: { deadline: Date.now() + this.budgetMs },
+      });
       if (!this.parsed.has(response)) {
         throw new LinqApiError('badData', "The server's reply could not be read.");
       }
       return this.parsed.get(response);
     } catch (error) {
-      throw toLinqError(error, single, options.signal, budget, this.budgetMs, this.redact);
+      throw toLinqError(error, { path, aboutOneContact: options.aboutOneContact === true, signal: options.signal, budget, budgetMs: this.budgetMs, redact: this.redact, problems: this.problems });
     }
   }
+}
+
+function assertId(id: number): void {
+  if (!Number.isSafeInteger(id) || id <= 0) {
+    throw new LinqApiError('notFound', `Contact ${String(id)} is not a valid id.`);
+  }
+}
+
+/** `{ contact: { snake_case fields }, user_email? }`, with only the fields given. */
+function writeBody(fields: ContactFields, ownerEmail: string | undefined): Record<string, unknown> {
+  const contact: Record<string, string> = {};
+  for (const [key, wire] of Object.entries(CONTACT_FIELD_WIRE) as Array<[keyof ContactFields, string]>) {
+    const value = fields[key];
+    if (value !== undefined) {
+      contact[wire] = value;
+    }
+  }
+  return ownerEmail !== undefined && ownerEmail !== '' ? { contact, user_email: ownerEmail } : { contact };
 }
 
 function deadlineOf(context: Record<string, unknown>): number {
@@ -245,16 +350,22 @@ function safeCause(error: unknown, redact: (text: string) => string, depth = 0):
 /** Maps whatever ky or fetch threw into one error kind with a message fit for a user. */
 function toLinqError(
   thrown: unknown,
-  single: boolean,
-  signal: AbortSignal | undefined,
-  budget: AbortSignal,
-  budgetMs: number,
-  redact: (text: string) => string,
+  context: {
+    readonly path: string;
+    readonly aboutOneContact: boolean;
+    readonly signal: AbortSignal | undefined;
+    readonly budget: AbortSignal;
+    readonly budgetMs: number;
+    readonly redact: (text: string) => string;
+    readonly problems: WeakMap<Response, string[]>;
+  },
 ): LinqApiError {
   if (thrown instanceof LinqApiError) {
     return thrown;
   }
-  const error = safeCause(thrown, redact);
+  const { signal, budget, budgetMs } = context;
+  // ky's messages name the whole URL, and `find`'s holds an email or a phone number: keep the path only.
+  const error = safeCause(thrown, (text) => context.redact(text).replace(/(\/[^\s?#]*)\?[^\s#]+/g, '$1?…'));
   if (signal?.aborted) {
     return new LinqApiError('cancelled', 'The request was cancelled.', { cause: error });
   }
@@ -266,8 +377,12 @@ function toLinqError(
     if (status === 401 || status === 403) {
       return new LinqApiError('auth', `The Linq API refused the token (HTTP ${status}).`, { status });
     }
-    if (status === 404 && single) {
+    if (status === 404 && context.aboutOneContact) {
       return new LinqApiError('notFound', 'Contact not found.', { status });
+    }
+    if (status === 400 || status === 422) {
+      const problems = context.problems.get(thrown.response) ?? [];
+      return new LinqApiError('invalid', `The Linq API refused the request to /${context.path.split('/')[0] ?? ''} (HTTP ${status}).`, { status, problems });
     }
     if (status === 429) {
       const retryAfterMs = parseRetryAfter(thrown.response.headers.get('Retry-After'));

@@ -45,3 +45,38 @@ export interface ContactPage {
   readonly contacts: readonly Contact[];
   readonly pagination: Pagination;
 }
+
+/**
+ * The fields a create or update sends, as the user typed them (trimmed). In an update an empty string
+ * clears the field; a field left out stays as it is.
+ */
+export interface ContactFields {
+  readonly firstName?: string;
+  readonly lastName?: string;
+  readonly email?: string;
+  readonly phoneNumber?: string;
+  readonly company?: string;
+  readonly title?: string;
+  readonly location?: string;
+}
+
+/** The writable fields, in the form's order, with their names on the wire. */
+export const CONTACT_FIELD_WIRE = {
+  firstName: 'first_name',
+  lastName: 'last_name',
+  email: 'email',
+  phoneNumber: 'phone_number',
+  company: 'company',
+  title: 'title',
+  location: 'location',
+} as const satisfies Record<keyof ContactFields, string>;
+
+export type ContactFieldName = keyof ContactFields;
+
+export const CONTACT_FIELD_NAMES = Object.keys(CONTACT_FIELD_WIRE) as ContactFieldName[];
+
+/** `find`'s question: an email address, a phone number, or both (either may match). */
+export interface FindQuery {
+  readonly email?: string;
+  readonly phone?: string;
+}

@@ -74,15 +74,54 @@ export function parseContact(value: unknown): Contact {
  * Validates `GET /contacts/{id}`'s `{ data: Contact }`. A contact with another id than the one asked for
  * is bad data: another person must never be shown under the id the user asked for.
  */
-export function parseContactReply(body: unknown, expectedId: number): Contact {
+export function parseContactReply(body: unknown, expectedId?: number): Contact {
   if (!isObject(body) || !('data' in body)) {
     throw badData('no "data" in the contact reply');
   }
   const contact = parseContact(body.data);
-  if (contact.id !== expectedId) {
+  if (expectedId !== undefined && contact.id !== expectedId) {
     throw badData(`asked for contact ${expectedId}, got contact ${contact.id}`);
   }
   return contact;
+}
+
+/**
+ * Validates `find`'s reply: the bare contact, or `{ "contact": null }` when none matches (`undefined`).
+ * A `{ "contact": {…} }` or `{ "data": {…} }` wrapper is read too; anything else is bad data.
+ */
+export function parseFindReply(body: unknown): Contact | undefined {
+  if (!isObject(body)) {
+    throw badData('the find reply is not an object');
+  }
+  if ('id' in body) {
+    return parseContact(body);
+  }
+  const inner = 'contact' in body ? body.contact : 'data' in body ? body.data : undefined;
+  if (inner === null) {
+    return undefined;
+  }
+  if (inner === undefined) {
+    throw badData('neither a contact nor "contact": null in the find reply');
+  }
+  return parseContact(inner);
+}
+
+/** Longest piece of Linq's error text kept for the form (a hostile server could send megabytes). */
+const MAX_PROBLEM_CHARS = 300;
+
+/**
+ * Linq's own words from an error body (`message` and `errors[]`, strings only, at most 10, each cut to
+ * 300 characters); empty when the body is not that shape. The caller shows them as text.
+ */
+export function errorProblems(body: unknown): string[] {
+  if (!isObject(body)) {
+    return [];
+  }
+  const cut = (s: string): string => (s.length > MAX_PROBLEM_CHARS ? `${s.slice(0, MAX_PROBLEM_CHARS)}…` : s);
+  const errors = Array.isArray(body.errors) ? body.errors.filter((e): e is string => typeof e === 'string' && e.trim() !== '').slice(0, 10) : [];
+  const message = text(body.message);
+  const all = message !== undefined && !errors.includes(message) && message !== 'Validation failed' ? [message, ...errors] : errors.length > 0 ? errors : message !== undefined ? [message] : [];
+  return all.map((e) => cut(e.trim()));
 }
 
 /**

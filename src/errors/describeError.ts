@@ -25,7 +25,14 @@ export function describeError(error: unknown): string {
     server: () => vscode.l10n.t('Linq had a problem answering ({0}).', e.status !== undefined ? `HTTP ${e.status}` : vscode.l10n.t('unknown status')),
     offline: () => vscode.l10n.t('Could not reach Linq: the connection failed or timed out.'),
     badData: () => vscode.l10n.t("Linq's answer could not be read (unexpected format)."),
-    config: () => vscode.l10n.t('The API base URL setting is not allowed: {0}', e.message),
+    invalid: () =>
+      e.details.problems && e.details.problems.length > 0
+        ? vscode.l10n.t('Linq refused it: {0}', e.details.problems.join(' '))
+        : vscode.l10n.t('Linq refused it (HTTP {0}).', e.status ?? 422),
+    config: () =>
+      e.details.readOnly
+        ? vscode.l10n.t('Linq Contacts is read-only (the linqContacts.readOnly setting): nothing was sent to Linq.')
+        : vscode.l10n.t('The API base URL setting is not allowed: {0}', e.message),
     cancelled: () => vscode.l10n.t('Cancelled.'),
   };
   return texts[e.kind]();

@@ -3,12 +3,16 @@ import type * as vscode from 'vscode';
 /** The token header written as text, whatever follows it. */
 const HEADER = /(x-linq-integration-token["']?\s*[:=]\s*)("[^"]*"|'[^']*'|\S+)/gi;
 
+/** A URL's query string (a path before it is kept). */
+const QUERY = /(\/[^\s?#]*)\?[^\s#]+/g;
+
 /**
  * Removes every secret the logger was told of (and anything written as the token header) from a line.
  * Messages are built without the token; this is the second net.
  */
 export function redact(line: string, secrets: Iterable<string>): string {
-  let out = line.replace(HEADER, '$1[token]');
+  // `find` carries an email or a phone number in its query string: no query string reaches the log.
+  let out = line.replace(HEADER, '$1[token]').replace(QUERY, '$1?…');
   for (const secret of secrets) {
     if (secret.length >= 4) {
       out = out.split(secret).join('[token]').split(JSON.stringify(secret).slice(1, -1)).join('[token]').split(encodeURIComponent(secret)).join('[token]');

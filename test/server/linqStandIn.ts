@@ -1,5 +1,6 @@
 import * as http from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
+import { parsePhoneNumberFromString } from 'libphonenumber-js';
 import { makeContact, type WireContact } from './contactFactory';
 
 /**
@@ -54,6 +55,13 @@ export interface StandInOptions {
   rateLimitAlways: number;
   /** List requests for these page numbers are answered 503 (until the switch changes). */
   failPages: readonly number[];
+  /** Writes (POST, PUT, PATCH, DELETE) are done, then answered only after this many ms (0 = at once). */
+  lateWriteMs: number;
+  /** Writes are done, then the connection is reset without an answer. */
+  resetAfterWrite: boolean;
+  /** The next N writes are refused with `writeFailStatus` (500 or 429 with `Retry-After`) and not done. */
+  writeFailCount: number;
+  writeFailStatus: number;
 }
 
 export const DEFAULT_OPTIONS: StandInOptions = {
@@ -82,7 +90,35 @@ export const DEFAULT_OPTIONS: StandInOptions = {
   hugeContentLength: false,
   rateLimitAlways: 0,
   failPages: [],
+  lateWriteMs: 0,
+  resetAfterWrite: false,
+  writeFailCount: 0,
+  writeFailStatus: 500,
 };
+
+/** Users of the stand-in's organisation: the only owners `user_email` may name. */
+export const STAND_IN_USERS = [
+  { id: 456, email: 'owner@company.example', first_name: 'Jane', last_name: 'Owner', name: 'Jane Owner' },
+  { id: 457, email: 'sales@company.example', first_name: 'Sam', last_name: 'Seller', name: 'Sam Seller' },
+] as const;
+
+/** The fields a create or update may carry. */
+const WRITABLE = ['first_name', 'last_name', 'email', 'phone_number', 'company', 'title', 'location'] as const;
+const IDENTIFYING = ['first_name', 'last_name', 'email', 'phone_number'] as const;
+
+/** E.164 as Linq's `find` compares phone numbers (US when no country code is written), or the digits. */
+export function e164(phone: string): string {
+  const parsed = parsePhoneNumberFromString(phone, 'US');
+  return parsed?.isPossible() ? parsed.number : phone.replace(/\D/g, '');
+}
+
+function validationError(res: http.ServerResponse, message: string, errors: string[]): void {
+  json(res, 422, { status: 'error', error_code: 'VALIDATION_ERROR', message, errors });
+}
+
+function notFound(res: http.ServerResponse): void {
+  json(res, 404, { status: 'error', error_code: 'CONTACT_NOT_FOUND', message: 'Contact not found', errors: ['The requested contact does not exist or is not accessible to your organization'] });
+}
 
 /** One request as the stand-in saw it. */
 export interface SeenRequest {
@@ -93,6 +129,8 @@ export interface SeenRequest {
   readonly status: number;
   /** When the request arrived (ms since the epoch). */
   readonly at: number;
+  /** A write's JSON body as sent (`undefined` for reads and bodies that were not JSON). */
+  readonly body?: unknown;
 }
 
 /** A running stand-in. */
@@ -103,8 +141,16 @@ export interface StandIn {
   readonly requests: SeenRequest[];
   /** Changes switches; the request counter restarts. */
   configure(changes: Partial<StandInOptions>): void;
-  /** Clears the request log and counter, and drops shifted-in contacts. */
+  /** Clears the request log and counter, and drops shifted-in contacts and every write. */
   reset(): void;
+  /** A contact as Linq holds it now (after writes), or `undefined` when there is none. */
+  contact(id: number): WireContact | undefined;
+  /** Every contact created through the API, oldest first (deleted ones too). */
+  readonly created: readonly WireContact[];
+  /** Changes a contact behind the client's back, as Linq's own app would (a new `updated_at`). */
+  changeBehind(id: number, fields: Record<string, string>): WireContact | undefined;
+  /** Live contacts (after writes) whose email or phone number matches, as `find` matches them. */
+  matching(query: { email?: string; phone?: string }): WireContact[];
   /** Bytes written in bodies of the endless and stalled replies so far. */
   readonly bodyBytesSent: () => number;
   close(): Promise<void>;
@@ -134,25 +180,164 @@ export async function startStandIn(options: Partial<StandInOptions> = {}, port =
   const sockets = new Set<Socket>();
   let counter = 0;
   let listCounter = 0;
+  /** Contacts added at the front (the shift switch, creates), newest first. */
   let shifted: WireContact[] = [];
+  /** Generated contacts changed by an update (by id), and the generated ones deleted (0-based, sorted). */
+  const edited = new Map<number, WireContact>();
+  let deletedBase: number[] = [];
+  const created: WireContact[] = [];
+  let nextCreatedId = 2_000_001;
+  let clock = 0;
   let bodyBytes = 0;
 
+  /** A timestamp later than every one handed out before (two writes in one millisecond still differ). */
+  const now = (): string => {
+    clock = Math.max(clock + 1, Date.now());
+    return new Date(clock).toISOString();
+  };
+  const generated = (i: number): WireContact => edited.get(i + 1) ?? makeContact(i, state.hostile);
   const contactAt = (index: number): WireContact | undefined => {
     if (index < shifted.length) {
       return shifted[index];
     }
-    const i = index - shifted.length;
-    return i < state.count ? makeContact(i, state.hostile) : undefined;
+    let i = index - shifted.length;
+    for (const d of deletedBase) {
+      if (d > i) {
+        break;
+      }
+      i++;
+    }
+    return i < state.count ? generated(i) : undefined;
   };
-  const total = (): number => state.count + shifted.length;
+  const total = (): number => state.count - deletedBase.length + shifted.length;
+  const byId = (id: number): WireContact | undefined => {
+    const front = shifted.find((c) => c.id === id);
+    if (front) {
+      return front;
+    }
+    return Number.isSafeInteger(id) && id >= 1 && id <= state.count && !deletedBase.includes(id - 1) ? generated(id - 1) : undefined;
+  };
+  const store = (contact: WireContact): void => {
+    const at = shifted.findIndex((c) => c.id === contact.id);
+    if (at >= 0) {
+      shifted[at] = contact;
+    } else {
+      edited.set(contact.id, contact);
+    }
+  };
+  const remove = (id: number): void => {
+    const at = shifted.findIndex((c) => c.id === id);
+    if (at >= 0) {
+      shifted.splice(at, 1);
+    } else {
+      deletedBase = [...deletedBase, id - 1].sort((a, b) => a - b);
+    }
+  };
+  /** As Linq's `find`: either the email (ignoring case) or the phone number (as E.164) matches. */
+  const matching = (query: { email?: string; phone?: string }): WireContact[] => {
+    const email = query.email?.toLowerCase();
+    const phone = query.phone !== undefined ? e164(query.phone) : undefined;
+    const hit = (c: WireContact): boolean =>
+      (email !== undefined && typeof c.email === 'string' && c.email.toLowerCase() === email) ||
+      (phone !== undefined && typeof c.phone_number === 'string' && e164(c.phone_number) === phone);
+    const found = [...shifted, ...edited.values()].filter((c) => byId(c.id) === c && hit(c));
+    // Generated contacts carry their index in the address and the number: look there, not through all.
+    const candidates = [Number(/(\d+)@/.exec(email ?? '')?.[1]), phone?.startsWith('+1555') ? Number(phone.slice(-7)) - 1_000_000 + 1 : NaN];
+    for (const id of candidates) {
+      const c = Number.isSafeInteger(id) && !edited.has(id) ? byId(id) : undefined;
+      if (c && hit(c) && !found.includes(c)) {
+        found.push(c);
+      }
+    }
+    return found;
+  };
+  const owner = (email: unknown): Record<string, unknown> | null => {
+    if (email === undefined || email === null || email === '') {
+      return { ...STAND_IN_USERS[0] };
+    }
+    const user = STAND_IN_USERS.find((u) => typeof email === 'string' && u.email === email.toLowerCase());
+    return user ? { ...user } : null;
+  };
+
+  /**
+   * POST, PUT, PATCH and DELETE as Linq documents them: 422 with `errors[]` for what it refuses, 201 and
+   * 200 with `{ data }`, 204 for a delete, 404 for an unknown id. Returns the status and body, having done
+   * the write.
+   */
+  const write = (method: string, id: number | undefined, text: string): { status: number; body?: unknown } => {
+    if (method === 'DELETE') {
+      if (id === undefined || !byId(id)) {
+        return { status: 404 };
+      }
+      remove(id);
+      return { status: 204 };
+    }
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(text);
+    } catch {
+      return { status: 400, body: { status: 'error', error_code: 'BAD_REQUEST', message: 'Malformed JSON', errors: [] } };
+    }
+    const request = (typeof parsed === 'object' && parsed !== null ? parsed : {}) as Record<string, unknown>;
+    const fields = (typeof request.contact === 'object' && request.contact !== null ? request.contact : {}) as Record<string, unknown>;
+    const errors: string[] = [];
+    if (!IDENTIFYING.some((k) => typeof fields[k] === 'string' && fields[k] !== '')) {
+      errors.push('At least one of first_name, last_name, email, or phone_number must be present');
+    }
+    if (typeof fields.email === 'string' && fields.email !== '' && !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(fields.email)) {
+      errors.push('Email is invalid');
+    }
+    if (errors.length > 0) {
+      return { status: 422, body: { status: 'error', error_code: 'VALIDATION_ERROR', message: 'Validation failed', errors } };
+    }
+    const newOwner = 'user_email' in request ? owner(request.user_email) : undefined;
+    if (newOwner === null) {
+      return { status: 422, body: { status: 'error', error_code: 'VALIDATION_ERROR', message: 'User not found', errors: ['User not found'] } };
+    }
+    const existing = id !== undefined ? byId(id) : undefined;
+    if (id !== undefined && !existing) {
+      return { status: 404 };
+    }
+    const stamp = now();
+    const next: WireContact = existing ? { ...existing } : { id: nextCreatedId++, image_url: null, created_at: stamp, contact_owner: newOwner ?? { ...STAND_IN_USERS[0] } };
+    for (const key of WRITABLE) {
+      if (typeof fields[key] === 'string') {
+        next[key] = fields[key] === '' ? null : fields[key];
+      }
+    }
+    if (newOwner) {
+      next.contact_owner = newOwner;
+    }
+    next.full_name = [next.first_name, next.last_name].filter((v) => typeof v === 'string' && v !== '').join(' ') || null;
+    next.updated_at = stamp;
+    if (existing) {
+      store(next);
+      return { status: 200, body: { data: next } };
+    }
+    shifted = [next, ...shifted];
+    created.push(next);
+    return { status: 201, body: { data: next } };
+  };
 
   const server = http.createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => handle(req, res, Buffer.concat(chunks).toString('utf8')));
+  });
+
+  const handle = (req: http.IncomingMessage, res: http.ServerResponse, requestBody: string): void => {
     const arrived = Date.now();
     const url = new URL(req.url ?? '/', 'http://stand-in');
     const token = req.headers['x-linq-integration-token'];
     const tokenValue = Array.isArray(token) ? token[0] : token;
     const record = (status: number): void => {
-      requests.push({ method: req.method ?? 'GET', path: url.pathname, query: Object.fromEntries(url.searchParams), token: tokenValue, status, at: arrived });
+      let body: unknown;
+      try {
+        body = requestBody === '' ? undefined : JSON.parse(requestBody);
+      } catch {
+        body = undefined;
+      }
+      requests.push({ method: req.method ?? 'GET', path: url.pathname, query: Object.fromEntries(url.searchParams), token: tokenValue, status, at: arrived, body });
     };
     const answer = (): void => {
       const list = /\/contacts\/?$/.test(url.pathname);
@@ -162,7 +347,10 @@ export async function startStandIn(options: Partial<StandInOptions> = {}, port =
         json(res, 404, { error: 'Not Found' });
         return;
       }
-      if (req.method !== 'GET') {
+      const method = req.method ?? 'GET';
+      const isFind = one?.[1] === 'find';
+      const allowed = list ? ['GET', 'POST'] : isFind ? ['GET'] : ['GET', 'PUT', 'PATCH', 'DELETE'];
+      if (!allowed.includes(method)) {
         record(405);
         json(res, 405, { error: 'Method Not Allowed' });
         return;
@@ -215,14 +403,57 @@ export async function startStandIn(options: Partial<StandInOptions> = {}, port =
         res.end('<html><head><title>502 Bad Gateway</title></head><body><center><h1>502 Bad Gateway</h1></center></body></html>');
         return;
       }
+      if (method !== 'GET') {
+        if (state.writeFailCount > 0) {
+          state.writeFailCount--;
+          record(state.writeFailStatus);
+          const headers: http.OutgoingHttpHeaders = state.writeFailStatus === 429 ? { 'Retry-After': String(state.retryAfterSeconds) } : {};
+          json(res, state.writeFailStatus, { status: 'error', error_code: 'INTERNAL_ERROR', message: 'Unable to save contact', errors: [] }, headers);
+          return;
+        }
+        const result = write(method, one ? Number(one[1]) : undefined, requestBody);
+        record(result.status);
+        if (state.resetAfterWrite) {
+          res.socket?.destroy();
+          return;
+        }
+        const send = (): void => {
+          if (result.status === 404) {
+            notFound(res);
+          } else if (result.status === 204) {
+            res.writeHead(204);
+            res.end();
+          } else {
+            json(res, result.status, result.body);
+          }
+        };
+        if (state.lateWriteMs > 0) {
+          setTimeout(send, state.lateWriteMs);
+        } else {
+          send();
+        }
+        return;
+      }
       let body: unknown;
-      if (one) {
-        const id = Number(one[1]);
-        const index = Number.isSafeInteger(id) ? findIndex(id) : -1;
-        const contact = index >= 0 ? contactAt(index) : undefined;
+      if (isFind) {
+        const email = url.searchParams.get('email') ?? undefined;
+        const phone = url.searchParams.get('phone_number') ?? undefined;
+        if (!email && !phone) {
+          record(400);
+          json(res, 400, { status: 'error', error_code: 'BAD_REQUEST', message: 'email or phone_number is required', errors: [] });
+          return;
+        }
+        if ((email && !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email)) || (phone && phone.replace(/\D/g, '').length < 7)) {
+          record(422);
+          validationError(res, 'Invalid email or phone number format', ['Invalid email or phone number format']);
+          return;
+        }
+        body = matching({ email, phone })[0] ?? { contact: null };
+      } else if (one) {
+        const contact = byId(Number(one[1]));
         if (!contact) {
           record(404);
-          json(res, 404, { status: 'error', error_code: 'CONTACT_NOT_FOUND', message: 'Contact not found', errors: ['The requested contact does not exist or is not accessible to your organization'] });
+          notFound(res);
           return;
         }
         body = { data: state.wrongIdOffset ? { ...contact, id: contact.id + state.wrongIdOffset } : contact };
@@ -276,7 +507,7 @@ export async function startStandIn(options: Partial<StandInOptions> = {}, port =
     } else {
       answer();
     }
-  });
+  };
 
   /** The body faults: a stall after the first bytes, a body without end, or a huge declared length. */
   const misbehave = (res: http.ServerResponse): void => {
@@ -305,14 +536,6 @@ export async function startStandIn(options: Partial<StandInOptions> = {}, port =
     pump();
   };
 
-  const findIndex = (id: number): number => {
-    const s = shifted.findIndex((c) => c.id === id);
-    if (s >= 0) {
-      return s;
-    }
-    return id >= 1 && id <= state.count ? shifted.length + id - 1 : -1;
-  };
-
   server.on('connection', (socket) => {
     sockets.add(socket);
     socket.on('close', () => sockets.delete(socket));
@@ -331,8 +554,24 @@ export async function startStandIn(options: Partial<StandInOptions> = {}, port =
       listCounter = 0;
     },
     bodyBytesSent: () => bodyBytes,
+    contact: byId,
+    created,
+    matching,
+    changeBehind(id, fields) {
+      const existing = byId(id);
+      if (!existing) {
+        return undefined;
+      }
+      const next: WireContact = { ...existing, ...fields, updated_at: now() };
+      next.full_name = [next.first_name, next.last_name].filter((v) => typeof v === 'string' && v !== '').join(' ') || null;
+      store(next);
+      return next;
+    },
     reset() {
       bodyBytes = 0;
+      edited.clear();
+      deletedBase = [];
+      created.length = 0;
       requests.length = 0;
       counter = 0;
       listCounter = 0;
