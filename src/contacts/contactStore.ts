@@ -2,6 +2,8 @@ import { LinqApiError } from '../api/linqApiError';
 import { MAX_CONTACTS, MAX_PER_PAGE, WALK_CONCURRENCY } from '../api/limits';
 import type { RequestOptions } from '../api/linqClient';
 import type { Contact, ContactPage, Pagination } from '../api/types';
+import { normalizePhone } from '../format/phone';
+import { ContactIndex } from './contactIndex';
 
 /** What the store needs from the API client (a `LinqClient`, or anything that pages the same way). */
 export interface PageSource {
@@ -62,16 +64,15 @@ export class ContactStore {
   readonly perPage: number;
   private readonly concurrency: number;
   private readonly maxContacts: number;
-  private readonly ordered: Contact[] = [];
+  /** Replaced (never changed in place) when a write reorders or removes: readers see a new list. */
+  private ordered: Contact[] = [];
   private readonly byId = new Map<number, Contact>();
   /** Replies fetched ahead of the next page to deliver. */
   private readonly ahead = new Map<number, readonly Contact[]>();
   private readonly inFlight = new Set<number>();
   /** Ids already in `ordered`: a page shifted under us repeats some, and they are dropped. */
   private readonly listed = new Set<number>();
-  /** Lower-cased email → id, built by `byEmail` on first use; `emailsIndexed` of `ordered` are in it. */
-  private emails: Map<string, number> | undefined;
-  private emailsIndexed = 0;
+  private readonly index = new ContactIndex();
   private readonly waiters = new Set<Waiter>();
   private readonly listeners = new Set<() => void>();
   private readonly abort = new AbortController();
@@ -86,6 +87,8 @@ export class ContactStore {
   private disposed = false;
   /** Requests sent (list pages), for the log and the benchmark. */
   requests = 0;
+  /** Contacts put first by `added` (the view shows that many rows more). */
+  createdHere = 0;
 
   constructor(
     private readonly source: PageSource,
@@ -138,22 +141,17 @@ export class ContactStore {
    * The index is built on first use and then grows with the list, scanning only what is new.
    */
   byEmail(email: string): Contact | undefined {
-    const key = email.toLowerCase();
-    const index = (this.emails ??= new Map<string, number>());
-    for (; this.emailsIndexed < this.ordered.length; this.emailsIndexed++) {
-      this.indexEmail(this.ordered[this.emailsIndexed]);
-    }
-    const id = index.get(key);
+    const id = this.index.emailId(this.ordered, email);
     const found = id === undefined ? undefined : this.byId.get(id);
     // A contact remembered after a fetch may have another address now: the index only points the way.
-    return found?.email?.toLowerCase() === key ? found : undefined;
+    return found?.email?.toLowerCase() === email.toLowerCase() ? found : undefined;
   }
 
-  private indexEmail(contact: Contact | undefined): void {
-    const key = contact?.email?.toLowerCase();
-    if (contact && key !== undefined && this.emails && !this.emails.has(key)) {
-      this.emails.set(key, contact.id);
-    }
+  /** The first contact held with this phone number (compared as E.164); from memory only. */
+  byPhone(phone: string): Contact | undefined {
+    const id = this.index.phoneId(this.ordered, phone);
+    const found = id === undefined ? undefined : this.byId.get(id);
+    return found?.phoneNumber !== undefined && normalizePhone(found.phoneNumber) === normalizePhone(phone) ? found : undefined;
   }
 
   /** Keeps a contact fetched by id (newer data wins; a listed contact is replaced in place). */
@@ -163,13 +161,61 @@ export class ContactStore {
     }
     const old = this.byId.get(contact.id);
     this.byId.set(contact.id, contact);
-    this.indexEmail(contact);
+    this.index.add(contact);
     if (old) {
       const at = this.ordered.indexOf(old);
       if (at >= 0) {
         this.ordered[at] = contact;
       }
     }
+  }
+
+  /**
+   * A contact this extension created: held at once, shown first (Linq lists the newest first) until a
+   * refresh places it where Linq does. A later page that lists it is deduplicated as usual.
+   */
+  added(contact: Contact): void {
+    if (this.disposed) {
+      return;
+    }
+    const rest = this.ordered.filter((c) => c.id !== contact.id);
+    if (rest.length === this.ordered.length) {
+      this.totalCount = Math.max(this.totalCount, this.ordered.length) + 1;
+      this.createdHere++;
+    }
+    this.ordered = [contact, ...rest];
+    this.listed.add(contact.id);
+    this.byId.set(contact.id, contact);
+    this.index.reset();
+    this.notify();
+  }
+
+  /** A contact this extension updated: replaced wherever it is held; readers see a new list. */
+  updated(contact: Contact): void {
+    if (this.disposed) {
+      return;
+    }
+    const old = this.byId.get(contact.id);
+    this.byId.set(contact.id, contact);
+    this.ordered = this.ordered.map((c) => (c === old || c.id === contact.id ? contact : c));
+    this.index.reset();
+    this.notify();
+  }
+
+  /** A contact deleted (here or found gone): it leaves every list at once. A later page will not bring it back. */
+  removed(id: number): void {
+    if (this.disposed) {
+      return;
+    }
+    const held = this.byId.delete(id);
+    const before = this.ordered.length;
+    this.ordered = this.ordered.filter((c) => c.id !== id);
+    this.listed.add(id);
+    if (held && this.ordered.length < before) {
+      this.totalCount = Math.max(0, this.totalCount - 1);
+    }
+    this.index.reset();
+    this.notify();
   }
 
   /** Calls `listener` after every change (pages delivered, completion, failure); returns an unsubscribe. */

@@ -57,7 +57,8 @@ export class RowFeed implements vscode.Disposable {
   }
 
   get rows(): readonly Contact[] {
-    return this.held.slice(0, this.shownCount);
+    // Contacts created here come first and push the rows down: show them on top of what was shown.
+    return this.held.slice(0, this.shownCount + (this.shownAny ? (this.store?.createdHere ?? 0) : 0));
   }
 
   get error(): LinqApiError | undefined {

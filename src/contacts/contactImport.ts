@@ -1,0 +1,115 @@
+import { LinqApiError } from '../api/linqApiError';
+import type { Contact } from '../api/types';
+import { createFields, type Draft } from '../format/contactDraft';
+import { sortImport, type ImportRead, type ImportRefusal } from '../format/importFile';
+import { createOnce, findExisting, findQueryOf, type WriteTarget } from './contactWriter';
+
+/** Requests of an import in flight at once (finds while planning, creates while importing). */
+export const IMPORT_CONCURRENCY = 4;
+
+/** What an import would do, worked out before anything is sent. */
+export interface ImportPlan {
+  /** Not in Linq (by email or phone): these are created. Name-only rows are here too. */
+  readonly fresh: readonly Draft[];
+  /** Linq already has a contact with that email or phone. */
+  readonly existing: ReadonlyArray<{ readonly draft: Draft; readonly contact: Contact }>;
+  readonly refused: ReadonlyArray<{ readonly draft: Draft; readonly why: ImportRefusal }>;
+  /** Rows that repeat an earlier row of the file (counted once). */
+  readonly repeated: number;
+  /** Columns of the file that were not read. */
+  readonly ignored: readonly string[];
+}
+
+/** How an import ended. */
+export interface ImportSummary {
+  readonly created: readonly Contact[];
+  /** Rows not sent: already in Linq, refused by the checks, or repeated in the file. */
+  readonly skipped: number;
+  readonly failed: ReadonlyArray<{ readonly draft: Draft; readonly reason: LinqApiError }>;
+  /** Rows whose create was not answered and cannot be told apart (name only): Linq may have made them. */
+  readonly unknown: number;
+  /** Rows not started because the user cancelled. */
+  readonly notStarted: number;
+}
+
+/** Runs `work` over `items`, at most `limit` at once, starting no new item once `stop()` is true. */
+async function pool<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>, stop: () => boolean = () => false): Promise<void> {
+  let next = 0;
+  const runner = async (): Promise<void> => {
+    while (next < items.length && !stop()) {
+      const item = items[next++] as T;
+      await work(item);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, runner));
+}
+
+/**
+ * Sorts a file's rows (checks, the file's own duplicates), then asks the store, else Linq's `find`, about
+ * each row's email or phone, at most 4 at a time. Nothing is written.
+ */
+export async function planImport(
+  target: WriteTarget,
+  read: ImportRead,
+  options: { readonly signal?: AbortSignal; readonly onProgress?: (checked: number, of: number) => void } = {},
+): Promise<ImportPlan> {
+  const sorted = sortImport(read.drafts);
+  const verdicts = new Map<Draft, Contact | undefined>();
+  let checked = 0;
+  await pool(sorted.candidates, IMPORT_CONCURRENCY, async (draft) => {
+    const query = findQueryOf(createFields(draft));
+    verdicts.set(draft, query ? await findExisting(target, query, options.signal) : undefined);
+    options.onProgress?.(++checked, sorted.candidates.length);
+  });
+  const fresh: Draft[] = [];
+  const existing: Array<{ draft: Draft; contact: Contact }> = [];
+  for (const draft of sorted.candidates) {
+    const contact = verdicts.get(draft);
+    if (contact) {
+      existing.push({ draft, contact });
+    } else {
+      fresh.push(draft);
+    }
+  }
+  return { fresh, existing, refused: sorted.refused, repeated: sorted.repeated, ignored: read.ignored };
+}
+
+/**
+ * Creates the plan's new contacts, at most 4 at a time, each once (a 429 waits and is sent again; a lost
+ * answer is settled by `find`). Cancel (`stop()`) lets creates in flight finish and starts no new one.
+ */
+export async function runImport(
+  target: WriteTarget,
+  plan: ImportPlan,
+  options: { readonly stop?: () => boolean; readonly onProgress?: (done: number, of: number) => void } = {},
+): Promise<ImportSummary> {
+  const created: Contact[] = [];
+  const failed: Array<{ draft: Draft; reason: LinqApiError }> = [];
+  let unknown = 0;
+  let done = 0;
+  await pool(
+    plan.fresh,
+    IMPORT_CONCURRENCY,
+    async (draft) => {
+      try {
+        const result = await createOnce(target, createFields(draft), undefined, { checkDuplicates: false });
+        if (result.kind === 'created') {
+          created.push(result.contact);
+        } else {
+          unknown++;
+        }
+      } catch (error) {
+        failed.push({ draft, reason: error instanceof LinqApiError ? error : new LinqApiError('offline', 'The create failed.', { cause: error }) });
+      }
+      options.onProgress?.(++done, plan.fresh.length);
+    },
+    options.stop,
+  );
+  return {
+    created,
+    skipped: plan.existing.length + plan.refused.length + plan.repeated,
+    failed,
+    unknown,
+    notStarted: plan.fresh.length - done,
+  };
+}
