@@ -2,7 +2,7 @@
  * The detail tab's script. Contact data arrives as a checked message and is set with `textContent`
  * only; links get an `href` only after the scheme check; images only from https.
  */
-import { isAllowedHref, isHttpsUrl, isToWebviewMessage, type ContactView, type FromWebviewMessage, type PanelState } from '../src/webview/protocol';
+import { FORM_FIELDS, isAllowedHref, isHttpsUrl, isToWebviewMessage, type ContactView, type FormField, type FormView, type FromWebviewMessage, type PanelState } from '../src/webview/protocol';
 
 interface VsCodeApi {
   postMessage(message: FromWebviewMessage): void;
@@ -33,7 +33,10 @@ const buttons = {
   copyVCard: byId<HTMLButtonElement>('copyVCard'),
   insert: byId<HTMLButtonElement>('insert'),
   refresh: byId<HTMLButtonElement>('refresh'),
+  edit: byId<HTMLButtonElement>('edit'),
+  delete: byId<HTMLButtonElement>('delete'),
 };
+const formSection = byId<HTMLElement>('form');
 
 for (const [type, button] of Object.entries(buttons) as Array<[keyof typeof buttons, HTMLButtonElement]>) {
   button.addEventListener('click', () => vscode.postMessage({ type }));
@@ -83,7 +86,128 @@ function render(contact: ContactView): void {
   buttons.copyVCard.textContent = contact.labels.copyVCard;
   buttons.insert.textContent = contact.labels.insert;
   buttons.refresh.textContent = contact.labels.refresh;
+  buttons.edit.textContent = contact.labels.edit;
+  buttons.edit.hidden = !contact.canWrite;
+  buttons.delete.textContent = contact.labels.delete;
+  buttons.delete.hidden = !contact.canWrite;
+  formSection.hidden = true;
+  formSection.replaceChildren();
   card.hidden = false;
+}
+
+/** The form's inputs by field, while a form is shown. */
+let inputs: Partial<Record<FormField, HTMLInputElement>> = {};
+
+function formValues(): Record<FormField, string> {
+  const values = {} as Record<FormField, string>;
+  for (const key of FORM_FIELDS) {
+    values[key] = inputs[key]?.value ?? '';
+  }
+  return values;
+}
+
+function paragraph(text: string, className: string, role?: string): HTMLParagraphElement {
+  const p = document.createElement('p');
+  p.className = className;
+  p.textContent = text;
+  if (role) {
+    p.setAttribute('role', role);
+  }
+  return p;
+}
+
+/** The create or edit form: labelled inputs, Linq's words and notices as text, Save and Cancel. */
+function renderForm(form: FormView): void {
+  const focused = document.activeElement instanceof HTMLInputElement ? document.activeElement.name : undefined;
+  card.hidden = true;
+  const heading = document.createElement('h1');
+  heading.textContent = form.heading;
+  const element = document.createElement('form');
+  element.noValidate = true;
+  element.setAttribute('aria-busy', String(form.busy));
+  const nodes: HTMLElement[] = [heading];
+  if (form.notice) {
+    const notice = document.createElement('div');
+    notice.className = 'notice';
+    notice.setAttribute('role', 'alert');
+    notice.append(paragraph(form.notice.text, 'notice-text'));
+    if (form.notice.details.length > 0) {
+      const list = document.createElement('ul');
+      for (const detail of form.notice.details) {
+        const li = document.createElement('li');
+        li.textContent = detail;
+        list.append(li);
+      }
+      notice.append(list);
+    }
+    const actions = document.createElement('div');
+    actions.className = 'actions';
+    for (const action of form.notice.actions) {
+      const b = document.createElement('button');
+      b.type = 'button';
+      b.textContent = action.label;
+      b.dataset.action = action.id;
+      b.disabled = form.busy;
+      b.addEventListener('click', () => vscode.postMessage({ type: 'notice', action: action.id }));
+      actions.append(b);
+    }
+    notice.append(actions);
+    nodes.push(notice);
+  }
+  for (const problem of form.problems) {
+    nodes.push(paragraph(problem, 'problem', 'alert'));
+  }
+  inputs = {};
+  for (const field of form.fields) {
+    const row = document.createElement('div');
+    row.className = 'field';
+    const id = `field-${field.key}`;
+    const label = document.createElement('label');
+    label.htmlFor = id;
+    label.textContent = field.label;
+    const input = document.createElement('input');
+    input.id = id;
+    input.name = field.key;
+    input.type = field.type;
+    input.value = field.value;
+    input.disabled = form.busy;
+    input.autocomplete = 'off';
+    input.addEventListener('input', () => vscode.postMessage({ type: 'formChange', values: formValues() }));
+    row.append(label, input);
+    if (field.error) {
+      const error = paragraph(field.error, 'field-error', 'alert');
+      error.id = `${id}-error`;
+      input.setAttribute('aria-invalid', 'true');
+      input.setAttribute('aria-describedby', error.id);
+      row.append(error);
+    }
+    inputs[field.key] = input;
+    element.append(row);
+  }
+  const buttonsRow = document.createElement('div');
+  buttonsRow.className = 'actions';
+  const save = document.createElement('button');
+  save.type = 'submit';
+  save.id = 'save';
+  save.textContent = form.labels.save;
+  save.disabled = form.busy;
+  const cancel = document.createElement('button');
+  cancel.type = 'button';
+  cancel.id = 'cancel';
+  cancel.className = 'secondary';
+  cancel.textContent = form.labels.cancel;
+  cancel.addEventListener('click', () => vscode.postMessage({ type: 'cancel' }));
+  buttonsRow.append(save, cancel);
+  element.append(buttonsRow);
+  element.addEventListener('submit', (event) => {
+    event.preventDefault();
+    vscode.postMessage({ type: 'save', values: formValues() });
+  });
+  nodes.push(element);
+  formSection.replaceChildren(...nodes);
+  formSection.hidden = false;
+  const again = focused !== undefined ? inputs[focused as FormField] : undefined;
+  (again ?? inputs.firstName)?.focus();
 }
 
 window.addEventListener('message', (event: MessageEvent<unknown>) => {
@@ -93,6 +217,8 @@ window.addEventListener('message', (event: MessageEvent<unknown>) => {
   }
   if (message.type === 'show') {
     render(message.contact);
+  } else if (message.type === 'form') {
+    renderForm(message.form);
   } else {
     statusLine.textContent = message.text;
     statusLine.classList.toggle('busy', message.busy);

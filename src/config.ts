@@ -41,6 +41,19 @@ function clampPrefetch(value: unknown): number {
   return typeof value === 'number' && Number.isFinite(value) ? Math.min(MAX_CONTACTS, Math.max(0, Math.trunc(value))) : DEFAULT_PREFETCH_LIMIT;
 }
 
+/**
+ * `linqContacts.readOnly`, from the user's own settings only: nothing but `GET` is sent, and no write
+ * command or button is offered. Read live before every write.
+ */
+export function readOnlyMode(): boolean {
+  return userSetting<boolean>(vscode.workspace.getConfiguration(Settings.section), Settings.readOnly, false) === true;
+}
+
+/** True when a configuration change touches read-only mode. */
+export function affectsReadOnly(e: vscode.ConfigurationChangeEvent): boolean {
+  return e.affectsConfiguration(`${Settings.section}.${Settings.readOnly}`);
+}
+
 /** True when a workspace or folder offers an API base URL (it is ignored; the log says so once). */
 export function workspaceOffersBaseUrl(): boolean {
   const inspected = vscode.workspace.getConfiguration(Settings.section).inspect<string>(Settings.apiBaseUrl);

@@ -22,6 +22,11 @@ export const Commands = {
   showLog: 'linqContacts.showLog',
   insertContact: 'linqContacts.insertContact',
   export: 'linqContacts.export',
+  newContact: 'linqContacts.newContact',
+  newContactFromSelection: 'linqContacts.newContactFromSelection',
+  editContact: 'linqContacts.editContact',
+  deleteContact: 'linqContacts.deleteContact',
+  import: 'linqContacts.import',
 } as const;
 
 export const Settings = {
@@ -33,6 +38,7 @@ export const Settings = {
   mentionsLanguages: 'mentions.languages',
   mentionsFormat: 'mentions.format',
   hovers: 'hovers',
+  readOnly: 'readOnly',
 } as const;
 
 /** Context keys used in `when` clauses. */
@@ -41,4 +47,5 @@ export const ContextKeys = {
   hasToken: 'linqContacts.hasToken',
   filtered: 'linqContacts.filtered',
   grouped: 'linqContacts.grouped',
+  readOnly: 'linqContacts.readOnly',
 } as const;

@@ -5,11 +5,16 @@ import { pickContact, shownContactPicker, type ContactPickerView } from './comma
 import { COPY_KINDS, copyFromContact, type CopyWhat } from './commands/copyContact';
 import { insertContact } from './commands/insertContact';
 import { lookupById } from './commands/lookupCommand';
+import { queueConfirmAnswer } from './commands/confirm';
+import { importContacts, importFrom } from './commands/importContacts';
 import { clearToken, setToken } from './commands/tokenCommands';
+import { deleteContact, editContact, newContact, newContactFromSelection } from './commands/writeCommands';
+import type { ImportSummary } from './contacts/contactImport';
+import type { FormView } from './webview/protocol';
 import { tokenRequired } from './commands/tokenRequired';
 import { Commands, ContextKeys, PANEL_VIEW_TYPE, VIEW_ID } from './constants';
 import { LinqSession } from './contacts/linqSession';
-import { affectsAvatars, affectsMentionLanguages } from './config';
+import { affectsAvatars, affectsMentionLanguages, affectsReadOnly, readOnlyMode } from './config';
 import { EmailHoverProvider } from './editor/emailHoverProvider';
 import { LastTextEditor } from './editor/lastTextEditor';
 import { MentionProvider } from './editor/mentionProvider';
@@ -49,7 +54,18 @@ export interface LinqContactsTestApi {
     /** What the view has loaded: plain data. */
     readonly paging: RowsSnapshot;
   };
-  openPanels(): Array<{ readonly contactId: number; readonly shownContact: Contact | undefined; readonly panel: vscode.WebviewPanel }>;
+  /** Every tab (New Contact forms have no id); `receive` hands it a message as its webview would send. */
+  openPanels(): Array<{
+    readonly contactId: number | undefined;
+    readonly shownContact: Contact | undefined;
+    readonly form: FormView | undefined;
+    readonly panel: vscode.WebviewPanel;
+    receive(message: unknown): Promise<void>;
+  }>;
+  /** Answers the next modal question (delete, discard) as if clicked. */
+  answerNextConfirm(answer: boolean): void;
+  /** Import Contacts without the open dialog; `confirm` answers the question before anything is written. */
+  importFrom(file: vscode.Uri, confirm: boolean): Promise<ImportSummary | undefined>;
   shownPicker(): ContactPickerView | undefined;
   /** Export Contacts without its two questions (the format and the save dialog). */
   exportTo(format: ExportFormat, target: vscode.Uri, cancel?: vscode.CancellationToken): Thenable<ExportResult | undefined>;
@@ -77,7 +93,16 @@ function testApi(tokens: TokenStore, session: LinqSession, provider: ContactsPro
         return provider.paging;
       },
     },
-    openPanels: () => ContactPanel.openPanels().map((p) => ({ contactId: p.contactId, shownContact: p.shownContact, panel: p.panel })),
+    openPanels: () =>
+      ContactPanel.allPanels().map((p) => ({
+        contactId: p.contactId,
+        shownContact: p.shownContact,
+        form: p.shownForm,
+        panel: p.panel,
+        receive: (message: unknown) => p.receive(message),
+      })),
+    answerNextConfirm: queueConfirmAnswer,
+    importFrom: (file, confirm) => importFrom(session, file, undefined, () => Promise.resolve(confirm)),
     shownPicker: shownContactPicker,
     exportTo: (format, target, cancel) => exportTo(session, format, target, cancel),
   };
@@ -126,6 +151,7 @@ export function activate(context: vscode.ExtensionContext): LinqContactsTestApi 
   };
 
   const editors = new LastTextEditor();
+  const hovers = new EmailHoverProvider(session);
   const mentions = new MentionProvider(session);
   const searchFirst = async (placeholder: string): Promise<Contact | undefined> => {
     return (await tokenRequired(session)) ? pickContact(session, placeholder) : undefined;
@@ -164,11 +190,17 @@ export function activate(context: vscode.ExtensionContext): LinqContactsTestApi 
     }),
     editors,
     mentions,
-    vscode.languages.registerHoverProvider('*', new EmailHoverProvider(session)),
+    hovers,
+    vscode.languages.registerHoverProvider('*', hovers),
     vscode.commands.registerCommand(Commands.insertContact, (arg: unknown) =>
       insertContact(editors, context.globalState, () => searchFirst(vscode.l10n.t('Insert whom?')), contactFrom(session, arg), formatFrom(arg, isInsertFormat)),
     ),
     vscode.commands.registerCommand(Commands.export, (arg: unknown) => exportContacts(session, log, formatFrom(arg, isExportFormat))),
+    vscode.commands.registerCommand(Commands.newContact, () => newContact(deps)),
+    vscode.commands.registerCommand(Commands.newContactFromSelection, () => newContactFromSelection(deps)),
+    vscode.commands.registerCommand(Commands.editContact, async (arg: unknown) => editContact(deps, contactFrom(session, arg) ?? (await searchFirst(vscode.l10n.t('Edit whom?'))))),
+    vscode.commands.registerCommand(Commands.deleteContact, async (arg: unknown) => deleteContact(session, contactFrom(session, arg) ?? (await searchFirst(vscode.l10n.t('Delete whom?'))))),
+    vscode.commands.registerCommand(Commands.import, () => importContacts(session, log)),
     vscode.commands.registerCommand(Commands.copyEmail, (arg: unknown) => copy(arg, 'email')),
     vscode.commands.registerCommand(Commands.copyPhone, (arg: unknown) => copy(arg, 'phone')),
     vscode.commands.registerCommand(Commands.copyVCard, (arg: unknown) => copy(arg, 'vcard')),
@@ -196,15 +228,19 @@ export function activate(context: vscode.ExtensionContext): LinqContactsTestApi 
       },
     }),
     vscode.workspace.onDidChangeConfiguration((e) => {
-      if (affectsAvatars(e)) {
+      if (affectsAvatars(e) || affectsReadOnly(e)) {
         ContactPanel.openPanels().forEach((p) => p.reload());
+      }
+      if (affectsReadOnly(e)) {
+        void vscode.commands.executeCommand('setContext', ContextKeys.readOnly, readOnlyMode());
       }
       if (affectsMentionLanguages(e)) {
         mentions.register();
       }
     }),
-    { dispose: () => ContactPanel.openPanels().forEach((p) => p.dispose()) },
+    { dispose: () => ContactPanel.allPanels().forEach((p) => p.dispose()) },
   );
+  void vscode.commands.executeCommand('setContext', ContextKeys.readOnly, readOnlyMode());
   void vscode.commands.executeCommand('setContext', ContextKeys.ready, true);
 
   // Other extensions get nothing; the extension's own tests get closures that cannot yield the token.

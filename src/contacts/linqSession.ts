@@ -3,9 +3,10 @@ import type { AllContactsProgress } from '../api/contactPager';
 import { LinqApiError } from '../api/linqApiError';
 import { asLinqError } from '../errors/describeError';
 import { LinqClient } from '../api/linqClient';
-import type { Contact } from '../api/types';
+import type { Contact, FindQuery } from '../api/types';
+import { findExisting, type WriteTarget } from './contactWriter';
 import type { TokenStore } from '../auth/tokenStore';
-import { affectsConnection, readSettings, workspaceOffersBaseUrl } from '../config';
+import { affectsConnection, readOnlyMode, readSettings, workspaceOffersBaseUrl } from '../config';
 import { MAX_PER_PAGE, WALK_CONCURRENCY } from '../api/limits';
 import type { Logger } from '../log/logger';
 import { ContactStore } from './contactStore';
@@ -68,7 +69,7 @@ export class LinqSession implements vscode.Disposable {
         this.toldOfWorkspaceUrl = true;
         this.log?.warn('A workspace or folder sets linqContacts.apiBaseUrl: ignored. Only your user settings decide where the token is sent.');
       }
-      const client = new LinqClient({ baseUrl: readSettings().apiBaseUrl, token });
+      const client = new LinqClient({ baseUrl: readSettings().apiBaseUrl, token, readOnly: readOnlyMode });
       this.log?.info(`Connecting to ${client.host}.`);
       const store = new ContactStore(client, { perPage: MAX_PER_PAGE, concurrency: WALK_CONCURRENCY });
       this.watch(store);
@@ -112,6 +113,29 @@ export class LinqSession implements vscode.Disposable {
       throw new LinqApiError('auth', 'No API token is set.');
     }
     return connection;
+  }
+
+  /**
+   * The client and store writes go through (`contactWriter`); a typed `auth` error without a token. The
+   * client itself refuses anything but `GET` in read-only mode.
+   */
+  async writeTarget(): Promise<WriteTarget> {
+    return this.requireConnection();
+  }
+
+  /** The contact with this email or phone: from memory, else Linq's `find` (kept by id when found). */
+  async find(query: FindQuery, signal?: AbortSignal): Promise<Contact | undefined> {
+    return findExisting(await this.requireConnection(), query, signal);
+  }
+
+  /** True once the store holds every contact of the organisation (nothing left to find). */
+  holdsAll(): boolean {
+    return this.current?.complete ?? false;
+  }
+
+  /** The first contact held with this phone number (compared as E.164), from memory only. */
+  knownByPhone(phone: string): Contact | undefined {
+    return this.current?.byPhone(phone);
   }
 
   /** A contact already loaded by any part of the extension. */

@@ -5,6 +5,10 @@ import { Commands } from '../constants';
 import type { LinqSession } from '../contacts/linqSession';
 import { displayName, ownerName, titleAndCompany, truncate } from '../format/contactText';
 import { oneLine } from '../format/sanitize';
+import { HoverFinder } from './hoverFinder';
+
+/** How long a hover waits for Linq's `find` before showing nothing (the answer is kept for the next hover). */
+export const HOVER_FIND_WAIT_MS = 2_000;
 
 /** An email address as it appears in text (the hover looks up exactly this, ignoring case). */
 const EMAIL = /[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+/;
@@ -64,15 +68,22 @@ export function contactHoverCard(contact: Contact): vscode.MarkdownString {
 }
 
 /**
- * Hover cards on email addresses in any file: when a contact in memory has the address under the
- * pointer, a card with who it is and links to open or copy. It never waits on the network (with a token
- * set it starts the background prefetch, for next time); an unknown address gets no hover.
- * `linqContacts.hovers: false` turns it off.
+ * Hover cards on email addresses in any file: when a contact in memory has the address under the pointer,
+ * a card with who it is and links to open or copy. An address no held contact has is asked of Linq's
+ * `find` once per connection (only with a token, and not once the whole organisation is held): the card
+ * shows when the answer comes within 2 s, and a contact found joins the store. With a token set it also
+ * starts the background prefetch. `linqContacts.hovers: false` turns it off.
  */
-export class EmailHoverProvider implements vscode.HoverProvider {
-  constructor(private readonly session: LinqSession) {}
+export class EmailHoverProvider implements vscode.HoverProvider, vscode.Disposable {
+  private readonly finder: HoverFinder;
+  private readonly subscription: vscode.Disposable;
 
-  provideHover(document: vscode.TextDocument, position: vscode.Position): vscode.Hover | undefined {
+  constructor(private readonly session: LinqSession) {
+    this.finder = new HoverFinder((email) => session.find({ email }));
+    this.subscription = session.onDidChange(() => this.finder.forget());
+  }
+
+  async provideHover(document: vscode.TextDocument, position: vscode.Position, token?: vscode.CancellationToken): Promise<vscode.Hover | undefined> {
     if (!hoversEnabled(document)) {
       return undefined;
     }
@@ -81,11 +92,29 @@ export class EmailHoverProvider implements vscode.HoverProvider {
       return undefined;
     }
     const address = document.getText(range).replace(/^[.'-]+|[.'-]+$/g, '');
-    const contact = this.session.knownByEmail(address);
-    if (!contact) {
+    const known = this.session.knownByEmail(address) ?? this.remembered(address);
+    if (known) {
+      return new vscode.Hover(contactHoverCard(known), range);
+    }
+    if (this.finder.answer(address) === null || !(await this.session.hasToken()) || this.session.holdsAll()) {
       this.session.prefetch();
       return undefined;
     }
-    return new vscode.Hover(contactHoverCard(contact), range);
+    this.session.prefetch();
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    await Promise.race([this.finder.ask(address), new Promise<void>((resolve) => (timer = setTimeout(resolve, HOVER_FIND_WAIT_MS)))]);
+    clearTimeout(timer);
+    const found = this.session.knownByEmail(address) ?? this.remembered(address);
+    return found && !token?.isCancellationRequested ? new vscode.Hover(contactHoverCard(found), range) : undefined;
+  }
+
+  /** A contact `find` answered for this address, as the store holds it now (it may have been deleted). */
+  private remembered(address: string): Contact | undefined {
+    const answer = this.finder.answer(address);
+    return answer ? this.session.knownContact(answer.id) : undefined;
+  }
+
+  dispose(): void {
+    this.subscription.dispose();
   }
 }

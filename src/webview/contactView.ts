@@ -29,7 +29,7 @@ function initialsOf(name: string): string {
  * Builds what the tab shows: only fields with a value, links only with allowed schemes, the avatar only
  * from https and only when `showAvatars` (a privacy choice: a remote image tells its host who looked).
  */
-export function toContactView(contact: Contact, showAvatars: boolean, language: string = vscode.env.language): ContactView {
+export function toContactView(contact: Contact, showAvatars: boolean, canWrite = false, language: string = vscode.env.language): ContactView {
   const name = displayName(contact);
   const fields: DetailField[] = [];
   const add = (key: DetailField['key'], label: string, value: string | undefined, href?: string): void => {
@@ -54,7 +54,10 @@ export function toContactView(contact: Contact, showAvatars: boolean, language: 
     fields,
     hasEmail: contact.email !== undefined,
     hasPhone: contact.phoneNumber !== undefined,
+    canWrite,
     labels: {
+      edit: vscode.l10n.t('Edit'),
+      delete: vscode.l10n.t('Delete…'),
       copyEmail: vscode.l10n.t('Copy email'),
       copyPhone: vscode.l10n.t('Copy phone'),
       copyVCard: vscode.l10n.t('Copy as vCard'),

@@ -44,9 +44,12 @@ export function renderPanelHtml(args: { cspSource: string; scriptUri: string; st
       <button id="copyVCard" type="button" class="secondary"></button>
       <button id="insert" type="button" class="secondary"></button>
       <button id="refresh" type="button" class="secondary"></button>
+      <button id="edit" type="button" class="secondary" hidden></button>
+      <button id="delete" type="button" class="secondary" hidden></button>
     </div>
     <dl id="fields"></dl>
   </article>
+  <section id="form" hidden></section>
 </main>
 <script nonce="${nonce}" src="${scriptUri}"></script>
 </body>

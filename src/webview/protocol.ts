@@ -21,7 +21,46 @@ export interface ContactView {
   readonly fields: readonly DetailField[];
   readonly hasEmail: boolean;
   readonly hasPhone: boolean;
-  readonly labels: { readonly copyEmail: string; readonly copyPhone: string; readonly copyVCard: string; readonly insert: string; readonly refresh: string; readonly avatarAlt: string };
+  /** False in read-only mode: no Edit or Delete button. */
+  readonly canWrite: boolean;
+  readonly labels: {
+    readonly copyEmail: string;
+    readonly copyPhone: string;
+    readonly copyVCard: string;
+    readonly insert: string;
+    readonly refresh: string;
+    readonly edit: string;
+    readonly delete: string;
+    readonly avatarAlt: string;
+  };
+}
+
+/** The form's fields, in order (the writable fields and the owner's email). */
+export const FORM_FIELDS = ['firstName', 'lastName', 'email', 'phoneNumber', 'company', 'title', 'location', 'ownerEmail'] as const;
+
+export type FormField = (typeof FORM_FIELDS)[number];
+
+/** What the user may answer to a notice in the form (a duplicate, a conflict, an unknown outcome). */
+export type NoticeAction = 'openExisting' | 'createAnyway' | 'overwrite' | 'useLinq' | 'keepEditing' | 'refresh';
+
+const NOTICE_ACTIONS: ReadonlySet<string> = new Set(['openExisting', 'createAnyway', 'overwrite', 'useLinq', 'keepEditing', 'refresh']);
+
+/** The create or edit form, with the values to show and what Linq or the checks said. */
+export interface FormView {
+  readonly mode: 'new' | 'edit';
+  readonly heading: string;
+  readonly fields: ReadonlyArray<{ readonly key: FormField; readonly label: string; readonly value: string; readonly error?: string; readonly type: 'text' | 'email' | 'tel' }>;
+  /** Messages for the whole form (Linq's own words on a refusal), shown as text. */
+  readonly problems: readonly string[];
+  readonly notice?: { readonly text: string; readonly details: readonly string[]; readonly actions: ReadonlyArray<{ readonly id: NoticeAction; readonly label: string }> };
+  readonly busy: boolean;
+  readonly labels: { readonly save: string; readonly cancel: string };
+}
+
+/** Extension → tab: show the form (replacing the card). */
+export interface ShowFormMessage {
+  readonly type: 'form';
+  readonly form: FormView;
 }
 
 /** Extension → tab: show this contact. */
@@ -37,7 +76,7 @@ export interface StatusMessage {
   readonly busy: boolean;
 }
 
-export type ToWebviewMessage = ShowContactMessage | StatusMessage;
+export type ToWebviewMessage = ShowContactMessage | StatusMessage | ShowFormMessage;
 
 /** Tab → extension: the script has loaded and wants data. */
 export interface ReadyMessage {
@@ -46,10 +85,22 @@ export interface ReadyMessage {
 
 /** Tab → extension: a button was pressed. */
 export interface CommandMessage {
-  readonly type: 'copyEmail' | 'copyPhone' | 'copyVCard' | 'insert' | 'refresh';
+  readonly type: 'copyEmail' | 'copyPhone' | 'copyVCard' | 'insert' | 'refresh' | 'edit' | 'delete' | 'cancel';
 }
 
-export type FromWebviewMessage = ReadyMessage | CommandMessage;
+/** Tab → extension: the form's values (after every change, and with Save). */
+export interface FormValuesMessage {
+  readonly type: 'formChange' | 'save';
+  readonly values: Readonly<Record<FormField, string>>;
+}
+
+/** Tab → extension: the user answered a notice. */
+export interface NoticeMessage {
+  readonly type: 'notice';
+  readonly action: NoticeAction;
+}
+
+export type FromWebviewMessage = ReadyMessage | CommandMessage | FormValuesMessage | NoticeMessage;
 
 /** State kept by the tab with `setState`, so a restored tab knows which contact it shows. */
 export interface PanelState {
@@ -60,11 +111,45 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null;
 }
 
-const FROM_WEBVIEW_TYPES: ReadonlySet<string> = new Set(['ready', 'copyEmail', 'copyPhone', 'copyVCard', 'insert', 'refresh']);
+const FROM_WEBVIEW_TYPES: ReadonlySet<string> = new Set(['ready', 'copyEmail', 'copyPhone', 'copyVCard', 'insert', 'refresh', 'edit', 'delete', 'cancel']);
+
+/** Form values as they arrive: every field a string of at most 10,000 characters, nothing else. */
+function isFormValues(value: unknown): value is Record<FormField, string> {
+  return isRecord(value) && FORM_FIELDS.every((f) => typeof value[f] === 'string' && value[f].length <= 10_000) && Object.keys(value).length === FORM_FIELDS.length;
+}
 
 /** Checks a message from the tab. */
 export function isFromWebviewMessage(value: unknown): value is FromWebviewMessage {
-  return isRecord(value) && typeof value.type === 'string' && FROM_WEBVIEW_TYPES.has(value.type);
+  if (!isRecord(value) || typeof value.type !== 'string') {
+    return false;
+  }
+  if (value.type === 'formChange' || value.type === 'save') {
+    return isFormValues(value.values);
+  }
+  if (value.type === 'notice') {
+    return typeof value.action === 'string' && NOTICE_ACTIONS.has(value.action);
+  }
+  return FROM_WEBVIEW_TYPES.has(value.type);
+}
+
+function isFormView(value: unknown): value is FormView {
+  return (
+    isRecord(value) &&
+    (value.mode === 'new' || value.mode === 'edit') &&
+    typeof value.heading === 'string' &&
+    Array.isArray(value.fields) &&
+    value.fields.every((f: unknown) => isRecord(f) && typeof f.key === 'string' && (FORM_FIELDS as readonly string[]).includes(f.key) && typeof f.label === 'string' && typeof f.value === 'string') &&
+    Array.isArray(value.problems) &&
+    value.problems.every((p: unknown) => typeof p === 'string') &&
+    typeof value.busy === 'boolean' &&
+    isRecord(value.labels) &&
+    (value.notice === undefined ||
+      (isRecord(value.notice) &&
+        typeof value.notice.text === 'string' &&
+        Array.isArray(value.notice.details) &&
+        Array.isArray(value.notice.actions) &&
+        value.notice.actions.every((a: unknown) => isRecord(a) && typeof a.id === 'string' && NOTICE_ACTIONS.has(a.id) && typeof a.label === 'string')))
+  );
 }
 
 /** Checks a saved panel state (it comes back from storage after a reload). */
@@ -90,6 +175,9 @@ export function isToWebviewMessage(value: unknown): value is ToWebviewMessage {
   if (value.type === 'status') {
     return typeof value.text === 'string' && typeof value.busy === 'boolean';
   }
+  if (value.type === 'form') {
+    return isFormView(value.form);
+  }
   if (value.type !== 'show' || !isRecord(value.contact)) {
     return false;
   }
@@ -103,6 +191,7 @@ export function isToWebviewMessage(value: unknown): value is ToWebviewMessage {
     c.fields.every(isField) &&
     typeof c.hasEmail === 'boolean' &&
     typeof c.hasPhone === 'boolean' &&
+    typeof c.canWrite === 'boolean' &&
     isRecord(c.labels)
   );
 }

@@ -1,0 +1,328 @@
+import * as vscode from 'vscode';
+import type { Contact } from '../api/types';
+import { Commands } from '../constants';
+import { confirmModal } from '../commands/confirm';
+import type { LinqSession } from '../contacts/linqSession';
+import { createOnce, updateChecked } from '../contacts/contactWriter';
+import { asLinqError, describeError } from '../errors/describeError';
+import {
+  changedFields,
+  changedOwner,
+  checkDraft,
+  createFields,
+  draftFromContact,
+  fieldsChangedBetween,
+  isDirty,
+  type Draft,
+  type DraftField,
+  type DraftProblem,
+} from '../format/contactDraft';
+import { displayName, truncate } from '../format/contactText';
+import { oneLine } from '../format/sanitize';
+import type { FormView, NoticeAction } from './protocol';
+
+/** What the form needs from its tab. */
+export interface FormHost {
+  readonly session: LinqSession;
+  /** Shows the form as it is now. */
+  post(form: FormView): void;
+  /** The form is done: show this contact in the tab (created, saved, or Linq's version). */
+  finish(contact: Contact): void;
+  /** Leave the form without saving: back to the contact (edit) or close the tab (new). */
+  leave(): void;
+}
+
+/** The form's labels, in the contract's words. */
+function labelOf(field: DraftField): string {
+  const labels: Record<DraftField, () => string> = {
+    firstName: () => vscode.l10n.t('First name'),
+    lastName: () => vscode.l10n.t('Last name'),
+    email: () => vscode.l10n.t('Email'),
+    phoneNumber: () => vscode.l10n.t('Phone'),
+    company: () => vscode.l10n.t('Company'),
+    title: () => vscode.l10n.t('Title'),
+    location: () => vscode.l10n.t('Location'),
+    ownerEmail: () => vscode.l10n.t('Owner email'),
+  };
+  return labels[field]();
+}
+
+function problemText(problem: DraftProblem): string {
+  switch (problem.problem) {
+    case 'needOne':
+      return vscode.l10n.t('Fill in at least one of first name, last name, email or phone.');
+    case 'email':
+      return vscode.l10n.t('An email address has one @, no spaces and a dot in its domain, like name@example.com.');
+    case 'tooLong':
+      return vscode.l10n.t('At most 255 characters.');
+  }
+}
+
+const INPUT_TYPES: Partial<Record<DraftField, 'email' | 'tel'>> = { email: 'email', ownerEmail: 'email', phoneNumber: 'tel' };
+
+/**
+ * The create or edit form of one tab: what was typed (kept in the extension host, never in the webview's
+ * state), the client's checks, and Save with its outcomes — a duplicate in Linq, a conflict with Linq's
+ * changes, Linq's refusal in its own words, a create whose answer was lost. Nothing typed is lost in any of
+ * these: the values stay in the form until the user saves or discards them.
+ */
+export class ContactForm {
+  private draft: Draft;
+  private fieldErrors: Partial<Record<DraftField, string>> = {};
+  private problems: string[] = [];
+  private notice: FormView['notice'];
+  private busy = false;
+  /** What the duplicate check found (new) and Linq's version after a conflict (edit). */
+  private duplicate: Contact | undefined;
+  private conflict: Contact | undefined;
+
+  constructor(
+    readonly mode: 'new' | 'edit',
+    private readonly host: FormHost,
+    /** Where the form started (a contact's values, or empty/the selection for a new one). */
+    private original: Draft,
+    /** The contact as it was when the form opened (edit). */
+    private opened: Contact | undefined,
+    initial: Draft = original,
+  ) {
+    this.draft = initial;
+  }
+
+  get values(): Draft {
+    return this.draft;
+  }
+
+  get contactId(): number | undefined {
+    return this.opened?.id;
+  }
+
+  /** True when something was typed that is not saved. */
+  get dirty(): boolean {
+    // A new form counts every value as typed (also what a selection filled in): nothing of it is in Linq.
+    return this.mode === 'new' ? hasAny(this.draft) : isDirty(this.original, this.draft);
+  }
+
+  /** A name for messages: what the form would be called. */
+  get name(): string {
+    const d = this.draft;
+    const name = [d.firstName, d.lastName].map((v) => v.trim()).filter(Boolean).join(' ') || d.email.trim() || (this.opened ? displayName(this.opened) : vscode.l10n.t('New Contact'));
+    return truncate(oneLine(name), 60);
+  }
+
+  view(): FormView {
+    const heading = this.mode === 'new' ? vscode.l10n.t('New Contact') : vscode.l10n.t('Edit {0}', this.opened ? truncate(oneLine(displayName(this.opened)), 60) : '');
+    return {
+      mode: this.mode,
+      heading,
+      fields: (Object.keys(this.draft) as DraftField[]).map((key) => ({
+        key,
+        label: labelOf(key),
+        value: this.draft[key],
+        type: INPUT_TYPES[key] ?? 'text',
+        ...(this.fieldErrors[key] !== undefined ? { error: this.fieldErrors[key] } : {}),
+      })),
+      problems: this.problems,
+      notice: this.notice,
+      busy: this.busy,
+      labels: { save: vscode.l10n.t('Save'), cancel: vscode.l10n.t('Cancel') },
+    };
+  }
+
+  show(): void {
+    this.host.post(this.view());
+  }
+
+  /** The values typed so far (each change, from the tab). */
+  change(values: Draft): void {
+    this.draft = values;
+  }
+
+  /** Save: the client's checks, then one create or one checked update. */
+  async save(values: Draft, how: { overwrite?: boolean; createAnyway?: boolean } = {}): Promise<void> {
+    if (this.busy) {
+      return;
+    }
+    this.draft = values;
+    this.notice = undefined;
+    this.problems = [];
+    this.fieldErrors = {};
+    const problems = checkDraft(values);
+    if (problems.length > 0) {
+      for (const p of problems) {
+        if (p.field === undefined) {
+          this.problems.push(problemText(p));
+        } else {
+          this.fieldErrors[p.field] ??= problemText(p);
+        }
+      }
+      this.show();
+      return;
+    }
+    this.busy = true;
+    this.show();
+    try {
+      if (this.mode === 'new') {
+        await this.create(how.createAnyway === true);
+      } else {
+        await this.update(how.overwrite === true);
+      }
+    } catch (error) {
+      this.showError(error);
+    } finally {
+      this.busy = false;
+    }
+    this.show();
+  }
+
+  private showError(error: unknown): void {
+    const e = asLinqError(error);
+    if (e.kind === 'cancelled') {
+      return;
+    }
+    if (e.kind === 'invalid' && e.details.problems && e.details.problems.length > 0) {
+      this.problems = [vscode.l10n.t('Linq did not save it:'), ...e.details.problems];
+    } else {
+      this.problems = [describeError(e)];
+    }
+  }
+
+  private async create(anyway: boolean): Promise<void> {
+    const target = await this.host.session.writeTarget();
+    const owner = this.draft.ownerEmail.trim() || undefined;
+    const result = await createOnce(target, createFields(this.draft), owner, { checkDuplicates: !anyway, knownDuplicateId: this.duplicate?.id });
+    switch (result.kind) {
+      case 'duplicate':
+        this.duplicate = result.existing;
+        this.notice = {
+          text: vscode.l10n.t('Linq already has a contact with this email or phone number: {0}.', truncate(oneLine(displayName(result.existing)), 80)),
+          details: [],
+          actions: [
+            { id: 'openExisting', label: vscode.l10n.t('Open {0}', truncate(oneLine(displayName(result.existing)), 40)) },
+            { id: 'createAnyway', label: vscode.l10n.t('Create Anyway') },
+          ],
+        };
+        return;
+      case 'unknown':
+        this.notice = {
+          text: vscode.l10n.t('Linq did not answer, and without an email or phone number there is no way to tell whether it created {0}. Nothing was sent again: refresh the contacts to see.', this.name),
+          details: [],
+          actions: [{ id: 'refresh', label: vscode.l10n.t('Refresh Contacts') }],
+        };
+        return;
+      case 'created':
+        void vscode.window.setStatusBarMessage(`$(check) ${vscode.l10n.t('Created {0} in Linq', this.name).replace(/\$\(/g, '$\u200b(')}`, 4000);
+        this.host.finish(result.contact);
+        return;
+    }
+  }
+
+  private async update(overwrite: boolean): Promise<void> {
+    const opened = this.opened;
+    if (!opened) {
+      return;
+    }
+    const fields = changedFields(this.original, this.draft);
+    const owner = changedOwner(this.original, this.draft);
+    if (Object.keys(fields).length === 0 && owner === undefined) {
+      this.host.finish(opened);
+      return;
+    }
+    const target = await this.host.session.writeTarget();
+    const result = await updateChecked(target, opened.id, opened.updatedAt, fields, owner, { overwrite });
+    switch (result.kind) {
+      case 'conflict': {
+        this.conflict = result.current;
+        const changed = fieldsChangedBetween(draftFromContact(opened), draftFromContact(result.current));
+        const now = draftFromContact(result.current);
+        const before = draftFromContact(opened);
+        this.notice = {
+          text: vscode.l10n.t('{0} was changed in Linq after you opened this form. Nothing was saved.', this.name),
+          details: changed.map((f) => vscode.l10n.t('{0}: "{1}" → "{2}"', labelOf(f), truncate(oneLine(before[f]), 80), truncate(oneLine(now[f]), 80))),
+          actions: [
+            { id: 'overwrite', label: vscode.l10n.t('Overwrite') },
+            { id: 'useLinq', label: vscode.l10n.t("Use Linq's Values") },
+            { id: 'keepEditing', label: vscode.l10n.t('Keep Editing') },
+          ],
+        };
+        return;
+      }
+      case 'gone':
+        this.problems = [vscode.l10n.t('This contact no longer exists in Linq (deleted elsewhere). What you typed is still here.')];
+        return;
+      case 'updated':
+        void vscode.window.setStatusBarMessage(`$(check) ${vscode.l10n.t('Saved {0}', this.name).replace(/\$\(/g, '$\u200b(')}`, 4000);
+        this.host.finish(result.contact);
+        return;
+    }
+  }
+
+  /** The user's answer to a notice. */
+  async onNotice(action: NoticeAction): Promise<void> {
+    switch (action) {
+      case 'openExisting':
+        if (this.duplicate) {
+          await vscode.commands.executeCommand(Commands.openContact, this.duplicate);
+        }
+        return;
+      case 'createAnyway':
+        await this.save(this.draft, { createAnyway: true });
+        return;
+      case 'overwrite':
+        await this.save(this.draft, { overwrite: true });
+        return;
+      case 'useLinq':
+        this.useLinqValues();
+        return;
+      case 'keepEditing':
+        this.notice = undefined;
+        this.show();
+        return;
+      case 'refresh':
+        await vscode.commands.executeCommand(Commands.refresh);
+        return;
+    }
+  }
+
+  /**
+   * Takes Linq's values for the fields Linq changed, keeps the user's other edits, and shows what the user
+   * had typed in those fields so it can be copied back. The form now edits Linq's current version.
+   */
+  private useLinqValues(): void {
+    const current = this.conflict;
+    const opened = this.opened;
+    if (!current || !opened) {
+      return;
+    }
+    const linq = draftFromContact(current);
+    const changed = fieldsChangedBetween(draftFromContact(opened), linq);
+    const replaced: string[] = [];
+    const next: Record<DraftField, string> = { ...this.draft };
+    for (const f of changed) {
+      if (this.draft[f] !== linq[f]) {
+        replaced.push(vscode.l10n.t('{0}: "{1}"', labelOf(f), truncate(oneLine(this.draft[f]), 200)));
+      }
+      next[f] = linq[f];
+    }
+    this.draft = next;
+    this.original = linq;
+    this.opened = current;
+    this.conflict = undefined;
+    this.notice =
+      replaced.length > 0
+        ? { text: vscode.l10n.t("Linq's values are in the form. What you had typed there:"), details: replaced, actions: [{ id: 'keepEditing', label: vscode.l10n.t('OK') }] }
+        : undefined;
+    this.show();
+  }
+
+  /** Cancel: asks first when something was typed; then leaves the form. */
+  async cancel(): Promise<void> {
+    if (this.dirty && !(await confirmModal(vscode.l10n.t('Discard your changes to {0}?', this.name), vscode.l10n.t('Discard')))) {
+      return;
+    }
+    this.host.leave();
+  }
+}
+
+function hasAny(draft: Draft): boolean {
+  return Object.values(draft).some((v) => v.trim() !== '');
+}
