@@ -28,9 +28,14 @@ describe('activation and contributions', () => {
     assert.equal(pkg.contributes.views.linq?.[0]?.id, 'linqContacts');
     const titles = Object.fromEntries(pkg.contributes.commands.map((c) => [c.command, `${c.category}: ${c.title}`]));
     assert.equal(titles['linqContacts.setToken'], 'Linq: Set API Token');
-    assert.equal(titles['linqContacts.lookupById'], 'Linq: Look Up Contact by ID');
+    assert.equal(titles['linqContacts.lookupById'], 'Linq: Look Up Contact…');
     assert.equal(titles['linqContacts.insertContact'], 'Linq: Insert Contact…');
     assert.equal(titles['linqContacts.export'], 'Linq: Export Contacts…');
+    assert.equal(titles['linqContacts.newContact'], 'Linq: New Contact…');
+    assert.equal(titles['linqContacts.newContactFromSelection'], 'Linq: New Contact from Selection');
+    assert.equal(titles['linqContacts.editContact'], 'Linq: Edit Contact');
+    assert.equal(titles['linqContacts.deleteContact'], 'Linq: Delete Contact…');
+    assert.equal(titles['linqContacts.import'], 'Linq: Import Contacts…');
   });
 
   it('runs in Restricted Mode and virtual workspaces; only user settings say where the token goes', () => {
@@ -42,5 +47,6 @@ describe('activation and contributions', () => {
     const props = pkg.contributes.configuration.properties;
     assert.equal(props['linqContacts.apiBaseUrl']?.scope, 'application');
     assert.equal(props['linqContacts.showAvatars']?.scope, 'application');
+    assert.equal(props['linqContacts.readOnly']?.scope, 'application');
   });
 });

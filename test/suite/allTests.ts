@@ -5,3 +5,4 @@ import './detailPanel.test';
 import './search.test';
 import './trust.test';
 import './writing.test';
+import './contactWrites.test';

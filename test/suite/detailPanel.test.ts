@@ -90,7 +90,7 @@ describe('detail tab, lookup and protocol', () => {
     assert.ok(!isFromWebviewMessage('ready'));
     assert.ok(isPanelState({ contactId: 5 }));
     assert.ok(!isPanelState({ contactId: '5' }));
-    const base = { id: 1, name: 'x', initials: 'X', fields: [], hasEmail: false, hasPhone: false, labels: {} };
+    const base = { id: 1, name: 'x', initials: 'X', fields: [], hasEmail: false, hasPhone: false, canWrite: false, labels: {} };
     assert.ok(isToWebviewMessage({ type: 'show', contact: base }));
     assert.ok(!isToWebviewMessage({ type: 'show', contact: { ...base, avatarUrl: 'javascript:alert(1)' } }));
     assert.ok(!isToWebviewMessage({ type: 'show', contact: { ...base, fields: [{ key: 'email', label: 'E', value: 'v', href: 'javascript:x' }] } }));
