@@ -75,6 +75,8 @@ export class ContactForm {
   /** What the duplicate check found (new) and Linq's version after a conflict (edit). */
   private duplicate: Contact | undefined;
   private conflict: Contact | undefined;
+  /** Set once the tab has left the form (saved or cancelled): nothing more is shown from here. */
+  private done = false;
 
   constructor(
     readonly mode: 'new' | 'edit',
@@ -129,7 +131,14 @@ export class ContactForm {
   }
 
   show(): void {
-    this.host.post(this.view());
+    if (!this.done) {
+      this.host.post(this.view());
+    }
+  }
+
+  private finish(contact: Contact): void {
+    this.done = true;
+    this.host.finish(contact);
   }
 
   /** The values typed so far (each change, from the tab). */
@@ -211,7 +220,7 @@ export class ContactForm {
         return;
       case 'created':
         void vscode.window.setStatusBarMessage(`$(check) ${vscode.l10n.t('Created {0} in Linq', this.name).replace(/\$\(/g, '$\u200b(')}`, 4000);
-        this.host.finish(result.contact);
+        this.finish(result.contact);
         return;
     }
   }
@@ -224,7 +233,7 @@ export class ContactForm {
     const fields = changedFields(this.original, this.draft);
     const owner = changedOwner(this.original, this.draft);
     if (Object.keys(fields).length === 0 && owner === undefined) {
-      this.host.finish(opened);
+      this.finish(opened);
       return;
     }
     const target = await this.host.session.writeTarget();
@@ -251,7 +260,7 @@ export class ContactForm {
         return;
       case 'updated':
         void vscode.window.setStatusBarMessage(`$(check) ${vscode.l10n.t('Saved {0}', this.name).replace(/\$\(/g, '$\u200b(')}`, 4000);
-        this.host.finish(result.contact);
+        this.finish(result.contact);
         return;
     }
   }
@@ -319,6 +328,7 @@ export class ContactForm {
     if (this.dirty && !(await confirmModal(vscode.l10n.t('Discard your changes to {0}?', this.name), vscode.l10n.t('Discard')))) {
       return;
     }
+    this.done = true;
     this.host.leave();
   }
 }

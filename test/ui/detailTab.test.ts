@@ -86,13 +86,13 @@ for (const theme of ['dark', 'light'] as const) {
     });
 
     it('looks up a good id, refuses bad input in the box, and says when an id is unknown', async () => {
-      const box = await wb.runCommandAndAsk('Linq: Look Up Contact by ID', '123');
+      const box = await wb.runCommandAndAsk('Linq: Look Up Contact…', '123, name@example.com or +1 555 123 4567');
       await box.fill('12x');
       await wb.page.locator('.quick-input-message', { hasText: /digits only/ }).waitFor();
       await box.fill('150');
       await box.press('Enter');
       await wb.detail().locator('h1', { hasText: String(makeContact(149, true).full_name).slice(0, 20) }).waitFor();
-      const again = await wb.runCommandAndAsk('Linq: Look Up Contact by ID', '123');
+      const again = await wb.runCommandAndAsk('Linq: Look Up Contact…', '123, name@example.com or +1 555 123 4567');
       await again.fill('99999');
       await again.press('Enter');
       await wb.notifications().filter({ hasText: 'Contact 99999 not found' }).first().waitFor();

@@ -1,0 +1,65 @@
+import * as assert from 'node:assert/strict';
+import { demoContact } from '../server/contactFactory';
+import { waitFor } from '../support/waitFor';
+import { Workbench } from './workbench';
+
+describe('Writing to Linq in a real VS Code: the form, edit and delete', function () {
+  let wb: Workbench;
+
+  before(async () => {
+    wb = await Workbench.start({ standIn: { count: 60 } });
+    await wb.setTokenFromWelcome('ui-token');
+    await wb.row(String(demoContact(0).full_name)).first().waitFor({ timeout: 30_000 });
+  });
+  afterEach(async function () {
+    if (this.currentTest?.state === 'failed') {
+      await wb.screenshot(`FAILED-contactWrites-${this.currentTest.title.replace(/\W+/g, '-')}`);
+    }
+  });
+  after(async () => {
+    await wb?.close();
+  });
+
+  it('fills and saves a new contact in the form: one POST, the row appears first, the tab shows it', async () => {
+    await wb.runCommand('Linq: New Contact…');
+    const form = wb.detail();
+    await form.getByLabel('First name', { exact: true }).fill('Radia');
+    await form.getByLabel('Last name', { exact: true }).fill('Perlman');
+    await form.getByLabel('Email', { exact: true }).fill('radia.perlman@spanning.example');
+    await form.getByLabel('Company', { exact: true }).fill('Spanning Tree Inc');
+    await form.getByRole('button', { name: 'Save' }).click();
+    await wb.row('Radia Perlman').first().waitFor({ timeout: 30_000 });
+    await wb.page.locator('.tab', { hasText: 'Radia Perlman' }).first().waitFor();
+    await wb.detail().getByRole('heading', { name: 'Radia Perlman' }).waitFor();
+    assert.equal(wb.standIn.requests.filter((r) => r.method === 'POST').length, 1);
+    assert.equal(wb.standIn.created[0]?.email, 'radia.perlman@spanning.example');
+    // The list reuses row elements: the first row is the one at position 1, not the first in the DOM.
+    await wb.contactsPane.locator('[role="treeitem"][aria-posinset="1"]', { hasText: 'Radia Perlman' }).waitFor({ timeout: 15_000 });
+  });
+
+  it('edits a field from the row and sees the row change', async () => {
+    const target = demoContact(2);
+    await wb.contextMenu(String(target.full_name), 'Edit Contact');
+    const form = wb.detail();
+    const title = form.getByLabel('Title', { exact: true });
+    await title.waitFor({ timeout: 30_000 });
+    await title.fill('Distinguished Engineer');
+    await form.getByRole('button', { name: 'Save' }).click();
+    await wb.row(/Distinguished Engineer/).first().waitFor({ timeout: 30_000 });
+    const patches = wb.standIn.requests.filter((r) => r.method === 'PATCH');
+    assert.equal(patches.length, 1);
+    assert.deepEqual((patches[0]?.body as { contact: Record<string, string> }).contact.title, 'Distinguished Engineer');
+  });
+
+  it('deletes a contact through the modal confirmation', async () => {
+    const victim = demoContact(4);
+    await wb.contextMenu(String(victim.full_name), 'Delete Contact…');
+    const dialog = wb.page.locator('.monaco-dialog-box');
+    await dialog.waitFor({ timeout: 15_000 });
+    assert.match((await dialog.textContent()) ?? '', /cannot be undone/);
+    await dialog.getByRole('button', { name: 'Delete' }).click();
+    await waitFor('the DELETE', () => wb.standIn.requests.some((r) => r.method === 'DELETE' && r.status === 204), 15_000);
+    await waitFor('the row is gone', async () => (await wb.row(String(victim.full_name)).count()) === 0, 15_000);
+    assert.equal(wb.standIn.contact(victim.id), undefined);
+  });
+});
