@@ -1,4 +1,4 @@
-import ky, { HTTPError, TimeoutError, type KyInstance } from 'ky';
+import ky, { HTTPError, TimeoutError, type KyInstance, type RetryOptions } from 'ky';
 import { parseBaseUrl } from './baseUrl';
 import { BodyTooLargeError, readBoundedBody } from './boundedBody';
 import {
@@ -137,52 +137,43 @@ export class LinqClient {
       cache: 'no-store',
       timeout: options.timeoutMs ?? ATTEMPT_TIMEOUT_MS,
       fetch: (input, init) => this.fetchAndRead(innerFetch, input, init, maxBody),
-      retry: {
-        limit: options.retryLimit ?? RETRY_LIMIT,
-        methods: ['get'],
-        statusCodes: RETRY_STATUS_CODES,
-        afterStatusCodes: [429, 503],
-        maxRetryAfter: this.budgetMs,
-        backoffLimit: maxDelay,
-        retryOnTimeout: true,
-        delay: (attempt) => baseDelay * 2 ** (attempt - 1),
-        jitter: (delay) => delay * (0.8 + Math.random() * 0.4),
-        shouldRetry: ({ error }) => {
-          if (error instanceof LinqApiError || error instanceof BodyTooLargeError) {
-            return false;
-          }
-          return error instanceof BadJsonError ? true : undefined;
-        },
-      },
-      hooks: {
-        beforeRequest: [
-          async (request, options) => {
-            const left = deadlineOf(options.context) - Date.now();
-            if (this.gate.remainingMs > left) {
-              throw rateLimited(this.gate.remainingMs);
-            }
-            await this.gate.wait(request.signal);
-          },
-        ],
-        afterResponse: [
-          (_request, options, response) => {
-            // The response here is a bodiless copy made by `fetchAndRead`: nothing is read twice.
-            if (response.status !== 429 && response.status !== 503) {
-              return undefined;
-            }
-            const after = parseRetryAfter(response.headers.get('Retry-After'));
-            if (after !== undefined && after > deadlineOf(options.context) - Date.now()) {
-              // Waiting would outlast the call: fail now and say when to try again.
-              throw rateLimited(after);
-            }
-            if (response.status === 429) {
-              this.gate.pauseFor(Math.min(this.budgetMs, after ?? baseDelay));
-            }
-            return undefined;
-          },
-        ],
-      },
+      retry: retryPolicy({ limit: options.retryLimit ?? RETRY_LIMIT, baseDelayMs: baseDelay, maxDelayMs: maxDelay }),
+      hooks: { beforeRequest: [(request, o) => this.waitForGate(request, o.context)], afterResponse: [(_r, o, response) => this.noteRateLimit(response, o.context, baseDelay)] },
     });
+  }
+
+  /**
+   * Before every attempt: waits until the rate gate opens (a 429 anywhere, or a `Retry-After`, paused it), or
+   * fails at once as `rateLimited` when that wait would outlast the call.
+   */
+  private async waitForGate(request: Request, context: Record<string, unknown>): Promise<void> {
+    const left = deadlineOf(context) - Date.now();
+    if (this.gate.remainingMs > left) {
+      throw rateLimited(this.gate.remainingMs);
+    }
+    await this.gate.wait(request.signal);
+  }
+
+  /**
+   * After every 429 or 503: a valid `Retry-After` (RFC 9110: whole seconds or an HTTP date) pauses every
+   * request of this client for that long, so the next attempt waits the longer of it and the back-off; one
+   * longer than what is left of the call fails it now. A 429 without one pauses for the first back-off.
+   * Other rate-limit headers (`RateLimit-Reset`, `X-RateLimit-*`) are not Linq's: never read.
+   */
+  private noteRateLimit(response: Response, context: Record<string, unknown>, baseDelay: number): undefined {
+    // The response here is a bodiless copy made by `fetchAndRead`: nothing is read twice.
+    if (response.status !== 429 && response.status !== 503) {
+      return undefined;
+    }
+    const after = parseRetryAfter(response.headers.get('Retry-After'));
+    if (after !== undefined && after > deadlineOf(context) - Date.now()) {
+      // Waiting would outlast the call: fail now and say when to try again.
+      throw rateLimited(after);
+    }
+    if (after !== undefined || response.status === 429) {
+      this.gate.pauseFor(Math.min(this.budgetMs, after ?? baseDelay));
+    }
+    return undefined;
   }
 
   /** `GET /contacts?page=&per_page=`; `perPage` is clamped to 1–100, `page` to at least 1. */
@@ -322,6 +313,31 @@ function writeBody(fields: ContactFields, ownerEmail: string | undefined): Recor
     }
   }
   return ownerEmail !== undefined && ownerEmail !== '' ? { contact, user_email: ownerEmail } : { contact };
+}
+
+/**
+ * ky's retries: `GET` only (a write is never sent twice by the client), for 408, 429, 5xx, network failures,
+ * time-outs and unreadable 2xx bodies; back-off `base × 2^n` capped, jitter only lengthening it (1.0–1.2×).
+ * ky's own reading of `Retry-After` and the `RateLimit-*` headers is off (`afterStatusCodes: []`): the rate gate
+ * applies `Retry-After` as RFC 9110 means it (`noteRateLimit`).
+ */
+function retryPolicy(p: { limit: number; baseDelayMs: number; maxDelayMs: number }): RetryOptions {
+  return {
+    limit: p.limit,
+    methods: ['get'],
+    statusCodes: RETRY_STATUS_CODES,
+    afterStatusCodes: [],
+    backoffLimit: p.maxDelayMs,
+    retryOnTimeout: true,
+    delay: (attempt) => p.baseDelayMs * 2 ** (attempt - 1),
+    jitter: (delay) => delay * (1 + Math.random() * 0.2),
+    shouldRetry: ({ error }) => {
+      if (error instanceof LinqApiError || error instanceof BodyTooLargeError) {
+        return false;
+      }
+      return error instanceof BadJsonError ? true : undefined;
+    },
+  };
 }
 
 function deadlineOf(context: Record<string, unknown>): number {

@@ -63,16 +63,6 @@ export class ContactPanel implements vscode.Disposable {
     return panel;
   }
 
-  /** Every open tab of this contact shows the new version (a write elsewhere); forms keep what was typed. */
-  static contactChanged(contact: Contact): void {
-    const panel = ContactPanel.open.get(contact.id);
-    if (panel && !panel.form) {
-      panel.setContact(contact);
-    } else if (panel) {
-      panel.contact = contact;
-    }
-  }
-
   /** The contact's tab says it was deleted (its form, if any, keeps what was typed). */
   static contactDeleted(id: number): void {
     const panel = ContactPanel.open.get(id);

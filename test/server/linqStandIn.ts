@@ -55,6 +55,10 @@ export interface StandInOptions {
   rateLimitAlways: number;
   /** List requests for these page numbers are answered 503 (until the switch changes). */
   failPages: readonly number[];
+  /** When set, every 429 carries exactly this `Retry-After` (any text, valid or not) instead of the seconds. */
+  retryAfterRaw: string | undefined;
+  /** Headers added to every 429 (e.g. `RateLimit-Reset`, which Linq does not document). */
+  rateLimitHeaders: Readonly<Record<string, string>>;
   /** Writes (POST, PUT, PATCH, DELETE) are done, then answered only after this many ms (0 = at once). */
   lateWriteMs: number;
   /** Writes are done, then the connection is reset without an answer. */
@@ -90,6 +94,8 @@ export const DEFAULT_OPTIONS: StandInOptions = {
   hugeContentLength: false,
   rateLimitAlways: 0,
   failPages: [],
+  retryAfterRaw: undefined,
+  rateLimitHeaders: {},
   lateWriteMs: 0,
   resetAfterWrite: false,
   writeFailCount: 0,
@@ -393,8 +399,8 @@ export async function startStandIn(options: Partial<StandInOptions> = {}, port =
       }
       if (every(state.rateLimitEvery, counter)) {
         record(429);
-        const retryAfter = state.retryAfterDate ? new Date(Date.now() + state.retryAfterSeconds * 1000).toUTCString() : String(state.retryAfterSeconds);
-        json(res, 429, { error: 'Too Many Requests' }, { 'Retry-After': retryAfter });
+        const retryAfter = state.retryAfterRaw ?? (state.retryAfterDate ? new Date(Date.now() + state.retryAfterSeconds * 1000).toUTCString() : String(state.retryAfterSeconds));
+        json(res, 429, { error: 'Too Many Requests' }, { 'Retry-After': retryAfter, ...state.rateLimitHeaders });
         return;
       }
       if (every(state.html502Every, counter)) {

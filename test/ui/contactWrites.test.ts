@@ -1,4 +1,6 @@
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { demoContact } from '../server/contactFactory';
 import { waitFor } from '../support/waitFor';
 import { Workbench } from './workbench';
@@ -61,5 +63,26 @@ describe('Writing to Linq in a real VS Code: the form, edit and delete', functio
     await waitFor('the DELETE', () => wb.standIn.requests.some((r) => r.method === 'DELETE' && r.status === 204), 15_000);
     await waitFor('the row is gone', async () => (await wb.row(String(victim.full_name)).count()) === 0, 15_000);
     assert.equal(wb.standIn.contact(victim.id), undefined);
+  });
+
+  it('imports a .vcf through the open dialog: the counts first, then only the new contacts', async () => {
+    const known = demoContact(6);
+    const card = (first: string, last: string, email: string): string => `BEGIN:VCARD\r\nVERSION:3.0\r\nN:${last};${first};;;\r\nFN:${first} ${last}\r\nEMAIL;TYPE=INTERNET:${email}\r\nEND:VCARD\r\n`;
+    const file = path.join(wb.server.workspace, 'people.vcf');
+    fs.writeFileSync(file, card('Imported', 'Person', 'imported.person@x.example') + card('Second', 'Import', 'second.import@x.example') + card('Known', 'Contact', String(known.email)));
+    const postsBefore = wb.standIn.requests.filter((r) => r.method === 'POST').length;
+    await wb.runCommand('Linq: Import Contacts…');
+    // VS Code's own open dialog in the browser: a path in the quick input.
+    await wb.quickInput.waitFor();
+    await wb.quickInput.fill(file);
+    await waitFor('the dialog holds the path', async () => (await wb.quickInput.inputValue()) === file, 15_000);
+    await wb.quickInput.press('Enter');
+    const dialog = wb.page.locator('.monaco-dialog-box');
+    await dialog.waitFor({ timeout: 30_000 });
+    assert.match((await dialog.textContent()) ?? '', /2 new, 1 already in Linq/);
+    await dialog.getByRole('button', { name: 'Import 2' }).click();
+    await wb.notifications().filter({ hasText: /2 created, 1 skipped, 0 failed/ }).first().waitFor({ timeout: 30_000 });
+    await wb.row('Imported Person').first().waitFor({ timeout: 15_000 });
+    assert.equal(wb.standIn.requests.filter((r) => r.method === 'POST').length - postsBefore, 2);
   });
 });
