@@ -2,7 +2,8 @@
  * The detail tab's script. Contact data arrives as a checked message and is set with `textContent`
  * only; links get an `href` only after the scheme check; images only from https.
  */
-import { FORM_FIELDS, isAllowedHref, isHttpsUrl, isToWebviewMessage, type ContactView, type FormField, type FormView, type FromWebviewMessage, type PanelState } from '../src/webview/protocol';
+import { isAllowedHref, isHttpsUrl } from '../src/format/links';
+import { FORM_FIELDS, isToWebviewMessage, type ContactView, type FormField, type FormView, type FromWebviewMessage, type PanelState } from '../src/webview/protocol';
 
 interface VsCodeApi {
   postMessage(message: FromWebviewMessage): void;

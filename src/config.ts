@@ -1,7 +1,6 @@
 import * as vscode from 'vscode';
 import { DEFAULT_API_BASE_URL } from './api/baseUrl';
-import { DEFAULT_PREFETCH_LIMIT, MAX_CONTACTS, MAX_PER_PAGE } from './api/limits';
-import { clampPerPage } from './api/linqClient';
+import { clampPerPage, DEFAULT_PREFETCH_LIMIT, MAX_CONTACTS, MAX_PER_PAGE } from './api/limits';
 import { Settings } from './constants';
 import { isInsertFormat, MENTION_FORMATS, type InsertFormat } from './format/insertFormats';
 

@@ -7,6 +7,14 @@
 export const MIN_PER_PAGE = 1;
 export const MAX_PER_PAGE = 100;
 
+/** Clamps a page size into what the API accepts (1–100). */
+export function clampPerPage(perPage: number): number {
+  if (!Number.isFinite(perPage)) {
+    return MAX_PER_PAGE;
+  }
+  return Math.min(MAX_PER_PAGE, Math.max(MIN_PER_PAGE, Math.trunc(perPage)));
+}
+
 /** Pages of the all-contacts walk in flight at once: fast without looking like a flood to the server. */
 export const WALK_CONCURRENCY = 4;
 

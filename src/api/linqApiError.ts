@@ -39,3 +39,11 @@ export class LinqApiError extends Error {
     return this.details.status;
   }
 }
+
+/** Any thrown value as a `LinqApiError` (unknown failures count as "offline": the request did not complete). */
+export function asLinqError(error: unknown): LinqApiError {
+  if (error instanceof LinqApiError) {
+    return error;
+  }
+  return new LinqApiError('offline', 'The request failed.', { cause: error });
+}

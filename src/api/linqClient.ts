@@ -4,10 +4,9 @@ import { BodyTooLargeError, readBoundedBody } from './boundedBody';
 import {
   ATTEMPT_TIMEOUT_MS,
   CALL_BUDGET_MS,
+  clampPerPage,
   MAX_BODY_BYTES,
-  MAX_PER_PAGE,
   MAX_RETRY_DELAY_MS,
-  MIN_PER_PAGE,
   RETRY_BASE_DELAY_MS,
   RETRY_LIMIT,
 } from './limits';
@@ -72,14 +71,6 @@ const RETRY_STATUS_CODES = [408, 429, 500, 502, 503, 504];
 /** A 2xx body that was not JSON (cut short by a proxy, HTML…): retried like a 502. */
 class BadJsonError extends Error {
   override readonly name = 'BadJsonError';
-}
-
-/** Clamps a page size into what the API accepts (1–100). */
-export function clampPerPage(perPage: number): number {
-  if (!Number.isFinite(perPage)) {
-    return MAX_PER_PAGE;
-  }
-  return Math.min(MAX_PER_PAGE, Math.max(MIN_PER_PAGE, Math.trunc(perPage)));
 }
 
 /** The message for a token that cannot be sent; it never repeats the token. */

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { LinqApiError } from '../api/linqApiError';
 import { tokenProblem } from '../api/token';
 import { SECRET_KEY } from '../constants';
 
@@ -37,7 +38,7 @@ export class TokenStore implements vscode.Disposable {
   /** Stores a token (trimmed); one that could not be sent in a header is refused, never repeated in the error. */
   async set(token: string): Promise<void> {
     if (tokenProblem(token) !== undefined) {
-      throw new Error('This token cannot be used: it is empty or holds a control or non-ASCII character.');
+      throw new LinqApiError('auth', 'This token cannot be used: it is empty or holds a control or non-ASCII character.', { unsendableToken: true });
     }
     this.read = undefined;
     await this.secrets.store(SECRET_KEY, token.trim());

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { Contact } from '../api/types';
-import type { AllContactsProgress } from '../api/contactPager';
+import type { StoreProgress } from '../contacts/contactStore';
 import type { LinqSession } from '../contacts/linqSession';
 import { bestMatches } from '../format/contactMatch';
 import { describeError } from '../errors/describeError';
@@ -58,7 +58,7 @@ export function pickContact(session: LinqSession, placeholder: string): Promise<
   pick.keepScrollPosition = true;
   // The connection's store, read in place (it holds each contact once, in the API's order).
   let contacts: readonly Contact[] = session.knownContacts();
-  let progress: AllContactsProgress | undefined;
+  let progress: StoreProgress | undefined;
   let done = false;
   let failure: string | undefined;
   let shownIds = '';

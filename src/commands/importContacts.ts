@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
+import { asLinqError } from '../api/linqApiError';
 import type { LinqSession } from '../contacts/linqSession';
 import { planImport, runImport, type ImportPlan, type ImportSummary } from '../contacts/contactImport';
-import { asLinqError, describeError } from '../errors/describeError';
+import { describeError } from '../errors/describeError';
 import { readImportFile, type ImportRead } from '../format/importFile';
 import { oneLine } from '../format/sanitize';
 import type { Logger } from '../log/logger';

@@ -1,8 +1,9 @@
 import * as vscode from 'vscode';
+import { asLinqError } from '../api/linqApiError';
 import type { Contact } from '../api/types';
 import type { LinqSession } from '../contacts/linqSession';
 import { tokenRequired } from './tokenRequired';
-import { asLinqError, describeError } from '../errors/describeError';
+import { describeError } from '../errors/describeError';
 import { isEmailShape } from '../format/contactDraft';
 import { looksLikePhone } from '../format/phone';
 import { oneLine } from '../format/sanitize';

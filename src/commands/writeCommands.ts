@@ -1,9 +1,10 @@
 import * as vscode from 'vscode';
+import { asLinqError } from '../api/linqApiError';
 import type { Contact } from '../api/types';
 import { readOnlyMode } from '../config';
 import type { LinqSession } from '../contacts/linqSession';
 import { deleteOnce } from '../contacts/contactWriter';
-import { asLinqError, describeError } from '../errors/describeError';
+import { describeError } from '../errors/describeError';
 import { displayName, truncate } from '../format/contactText';
 import { oneLine } from '../format/sanitize';
 import { parseSelection } from '../format/selectionParse';

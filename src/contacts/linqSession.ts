@@ -1,7 +1,5 @@
 import * as vscode from 'vscode';
-import type { AllContactsProgress } from '../api/contactPager';
-import { LinqApiError } from '../api/linqApiError';
-import { asLinqError } from '../errors/describeError';
+import { asLinqError, LinqApiError } from '../api/linqApiError';
 import { LinqClient } from '../api/linqClient';
 import type { Contact, FindQuery } from '../api/types';
 import { findExisting, type WriteTarget } from './contactWriter';
@@ -9,10 +7,10 @@ import type { TokenStore } from '../auth/tokenStore';
 import { affectsConnection, readOnlyMode, readSettings, workspaceOffersBaseUrl } from '../config';
 import { MAX_PER_PAGE, WALK_CONCURRENCY } from '../api/limits';
 import type { Logger } from '../log/logger';
-import { ContactStore } from './contactStore';
+import { ContactStore, type StoreProgress } from './contactStore';
 
 /** Listener for the all-contacts walk: every contact so far, and where the walk stands. */
-export type AllContactsListener = (all: readonly Contact[], progress: AllContactsProgress | undefined, done: boolean) => void;
+export type AllContactsListener = (all: readonly Contact[], progress: StoreProgress | undefined, done: boolean) => void;
 
 /** The client and the contact store of one connection. */
 interface Connection {

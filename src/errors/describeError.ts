@@ -1,13 +1,5 @@
 import * as vscode from 'vscode';
-import { LinqApiError, type LinqErrorKind } from '../api/linqApiError';
-
-/** Any thrown value as a `LinqApiError` (unknown failures count as "offline": the request did not complete). */
-export function asLinqError(error: unknown): LinqApiError {
-  if (error instanceof LinqApiError) {
-    return error;
-  }
-  return new LinqApiError('offline', 'The request failed.', { cause: error });
-}
+import { asLinqError, type LinqErrorKind } from '../api/linqApiError';
 
 /** A short sentence for users, chosen by the error's kind; it never contains the token. */
 export function describeError(error: unknown): string {

@@ -1,11 +1,12 @@
 import * as os from 'node:os';
 import * as vscode from 'vscode';
+import { asLinqError } from '../api/linqApiError';
 import { concatBytes } from '../api/boundedBody';
 import type { Contact } from '../api/types';
 import { tokenRequired } from '../commands/tokenRequired';
 import type { StoreProgress } from '../contacts/contactStore';
 import type { LinqSession } from '../contacts/linqSession';
-import { asLinqError, describeError } from '../errors/describeError';
+import { describeError } from '../errors/describeError';
 import type { Logger } from '../log/logger';
 import { defaultExportName, EXPORT_EXTENSIONS, EXPORT_FORMATS, exportChunks, type ExportFormat } from './exportFormats';
 

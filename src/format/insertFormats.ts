@@ -3,6 +3,7 @@ import { toContactJson } from './contactJson';
 import { displayName } from './contactText';
 import { oneLine } from './sanitize';
 import { toVCard } from './vcard';
+import { mailtoHref } from './links';
 
 /** The ways a contact can be written into text (Insert Contact; the one-line ones also for mentions). */
 export type InsertFormat = 'name' | 'nameAndEmail' | 'email' | 'phone' | 'markdownLink' | 'vcard' | 'json';
@@ -19,11 +20,6 @@ export function isInsertFormat(value: unknown): value is InsertFormat {
 /** Escapes what would end or open a Markdown link text: backslash, `[ ] ( )`, and `<` `>` (autolinks, HTML). */
 export function escapeMarkdownLinkText(text: string): string {
   return text.replace(/[\\[\]()<>*_`]/g, '\\$&');
-}
-
-/** A `mailto:` target that cannot end the link early: anything outside a plain address is percent-encoded. */
-export function mailtoHref(email: string): string {
-  return `mailto:${encodeURI(email).replace(/[()[\]<>]/g, (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase()}`)}`;
 }
 
 function nonEmpty(value: string | undefined): string | undefined {

@@ -1,5 +1,5 @@
 import type { Contact } from '../api/types';
-import { isHttpsUrl } from '../webview/protocol';
+import { isHttpsUrl } from './links';
 import { displayName } from './contactText';
 import { oneLine } from './sanitize';
 

@@ -1,11 +1,11 @@
 import * as vscode from 'vscode';
-import type { LinqApiError } from '../api/linqApiError';
+import { asLinqError, type LinqApiError } from '../api/linqApiError';
 import type { Contact } from '../api/types';
 import { Commands, VIEW_ID } from '../constants';
 import type { ContactStore } from '../contacts/contactStore';
 import type { LinqSession } from '../contacts/linqSession';
 import { readSettings } from '../config';
-import { asLinqError, describeError } from '../errors/describeError';
+import { describeError } from '../errors/describeError';
 import type { Logger } from '../log/logger';
 
 /** How long view updates are batched while many pages arrive at once. */

@@ -1,10 +1,11 @@
 import * as vscode from 'vscode';
+import { asLinqError } from '../api/linqApiError';
 import type { Contact } from '../api/types';
 import { Commands } from '../constants';
 import { confirmModal } from '../commands/confirm';
 import type { LinqSession } from '../contacts/linqSession';
 import { createOnce, updateChecked } from '../contacts/contactWriter';
-import { asLinqError, describeError } from '../errors/describeError';
+import { describeError } from '../errors/describeError';
 import {
   changedFields,
   changedOwner,

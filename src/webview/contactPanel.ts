@@ -1,10 +1,11 @@
 import * as vscode from 'vscode';
+import { asLinqError } from '../api/linqApiError';
 import type { Contact } from '../api/types';
 import { Commands, PANEL_VIEW_TYPE } from '../constants';
 import { readOnlyMode, readSettings } from '../config';
 import { copyFromContact } from '../commands/copyContact';
 import type { LinqSession } from '../contacts/linqSession';
-import { asLinqError, describeError } from '../errors/describeError';
+import { describeError } from '../errors/describeError';
 import { displayName, truncate } from '../format/contactText';
 import { draftFromContact, emptyDraft, type Draft } from '../format/contactDraft';
 import { oneLine } from '../format/sanitize';

@@ -2,7 +2,8 @@ import * as vscode from 'vscode';
 import type { Contact } from '../api/types';
 import { displayName, ownerName } from '../format/contactText';
 import { telHref } from '../format/phone';
-import { isAllowedHref, isHttpsUrl, type ContactView, type DetailField } from './protocol';
+import { isAllowedHref, isHttpsUrl, mailtoHref } from '../format/links';
+import type { ContactView, DetailField } from './protocol';
 
 /** A date in the user's locale, or the raw text when it is not a date. */
 function formatDate(value: string, language: string): string {
@@ -39,11 +40,11 @@ export function toContactView(contact: Contact, showAvatars: boolean, canWrite =
   };
   add('title', vscode.l10n.t('Title'), contact.title);
   add('company', vscode.l10n.t('Company'), contact.company);
-  add('email', vscode.l10n.t('Email'), contact.email, contact.email && `mailto:${encodeURIComponent(contact.email).replace(/%40/g, '@')}`);
+  add('email', vscode.l10n.t('Email'), contact.email, contact.email && mailtoHref(contact.email));
   add('phone', vscode.l10n.t('Phone'), contact.phoneNumber, contact.phoneNumber && telHref(contact.phoneNumber));
   add('location', vscode.l10n.t('Location'), contact.location);
   add('owner', vscode.l10n.t('Owner'), ownerName(contact));
-  add('ownerEmail', vscode.l10n.t("Owner's email"), contact.owner?.email, contact.owner?.email && `mailto:${encodeURIComponent(contact.owner.email).replace(/%40/g, '@')}`);
+  add('ownerEmail', vscode.l10n.t("Owner's email"), contact.owner?.email, contact.owner?.email && mailtoHref(contact.owner.email));
   add('created', vscode.l10n.t('Created'), contact.createdAt && formatDate(contact.createdAt, language));
   add('updated', vscode.l10n.t('Updated'), contact.updatedAt && formatDate(contact.updatedAt, language));
   return {

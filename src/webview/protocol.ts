@@ -1,3 +1,5 @@
+import { isAllowedHref, isHttpsUrl } from '../format/links';
+
 /**
  * Messages between the detail tab's script and the extension: one module, imported by both sides.
  * Every message is checked on arrival with the guards below; nothing is trusted by a type cast.
@@ -194,22 +196,4 @@ export function isToWebviewMessage(value: unknown): value is ToWebviewMessage {
     typeof c.canWrite === 'boolean' &&
     isRecord(c.labels)
   );
-}
-
-/** True for an absolute `https:` URL. */
-export function isHttpsUrl(value: string): boolean {
-  try {
-    return new URL(value).protocol === 'https:';
-  } catch {
-    return false;
-  }
-}
-
-/** Links allowed in the tab: `mailto:`, `tel:` and `https:` only. */
-export function isAllowedHref(value: string): boolean {
-  try {
-    return ['mailto:', 'tel:', 'https:'].includes(new URL(value).protocol);
-  } catch {
-    return false;
-  }
 }

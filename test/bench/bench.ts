@@ -9,7 +9,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import * as path from 'node:path';
 import * as readline from 'node:readline';
 import { MAX_PER_PAGE, WALK_CONCURRENCY } from '../../src/api/limits';
-import { loadAllContacts } from '../../src/api/contactPager';
+import { loadAllContacts } from '../support/loadAllContacts';
 import { LinqClient } from '../../src/api/linqClient';
 import * as fs from 'node:fs';
 import * as os from 'node:os';

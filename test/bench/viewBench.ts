@@ -10,7 +10,7 @@
  */
 import * as fs from 'node:fs';
 import { MAX_PER_PAGE, WALK_CONCURRENCY } from '../../src/api/limits';
-import { loadAllContacts } from '../../src/api/contactPager';
+import { loadAllContacts } from '../support/loadAllContacts';
 import { LinqClient } from '../../src/api/linqClient';
 import { demoContact } from '../server/contactFactory';
 import { Workbench } from '../ui/workbench';

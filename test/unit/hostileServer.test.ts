@@ -2,7 +2,8 @@ import * as assert from 'node:assert/strict';
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import * as util from 'node:util';
-import { loadAllContacts, type AllContactsProgress } from '../../src/api/contactPager';
+import type { StoreProgress } from '../../src/contacts/contactStore';
+import { loadAllContacts } from '../support/loadAllContacts';
 import { LinqApiError } from '../../src/api/linqApiError';
 import { LinqClient, type LinqClientOptions } from '../../src/api/linqClient';
 import { DEFAULT_OPTIONS, startStandIn, type StandIn } from '../server/linqStandIn';
@@ -120,7 +121,7 @@ describe('LinqClient against misbehaving servers', function () {
 
   it('stops an endless organisation at the contacts cap, and says so', async () => {
     standIn.configure({ endless: true, claimTotalPages: 4_000_000_000, claimTotalCount: 400_000_000_000 });
-    let last: AllContactsProgress | undefined;
+    let last: StoreProgress | undefined;
     const started = Date.now();
     const all = await loadAllContacts(client(), { perPage: 100, concurrency: 4, maxContacts: 2_000, onContacts: (_c, p) => (last = p) });
     console.log(`      endless organisation, cap 2,000: ${all.length} held after ${standIn.requests.length} requests in ${Date.now() - started} ms`);

@@ -8,7 +8,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { loadAllContacts } from '../../../src/api/contactPager';
+import { loadAllContacts } from '../../support/loadAllContacts';
 import { MAX_PER_PAGE, WALK_CONCURRENCY } from '../../../src/api/limits';
 import { LinqClient } from '../../../src/api/linqClient';
 import { EXTENSION_ID } from '../../../src/constants';

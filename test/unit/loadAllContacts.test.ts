@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { loadAllContacts } from '../../src/api/contactPager';
+import { loadAllContacts } from '../support/loadAllContacts';
 import { LinqClient } from '../../src/api/linqClient';
 import { startStandIn, type StandIn } from '../server/linqStandIn';
 

@@ -1,8 +1,5 @@
-import { ContactStore, type PageSource, type StoreProgress } from '../contacts/contactStore';
-import type { Contact } from './types';
-
-/** Progress after each page delivered in order. */
-export type AllContactsProgress = StoreProgress;
+import type { Contact } from '../../src/api/types';
+import { ContactStore, type PageSource, type StoreProgress } from '../../src/contacts/contactStore';
 
 /** Options for `loadAllContacts`. */
 export interface LoadAllOptions {
@@ -14,11 +11,11 @@ export interface LoadAllOptions {
   readonly maxContacts?: number;
   readonly signal?: AbortSignal;
   /** Called with each page's new (not yet seen) contacts, in page order, as soon as order allows. */
-  readonly onContacts?: (contacts: readonly Contact[], progress: AllContactsProgress) => void;
+  readonly onContacts?: (contacts: readonly Contact[], progress: StoreProgress) => void;
 }
 
 /**
- * Every contact of the organisation, through a `ContactStore` of its own (the engine the extension uses:
+ * For tests and the benchmark: every contact of the organisation, through a `ContactStore` of its own (the engine the extension uses:
  * pages 1…c at once, then `c` in flight, delivered in page order, each id once, bounded whatever the
  * server claims). The first failure ends the walk and cancels the requests still in flight; so does the
  * signal. A 429 pauses every request of the client (its `RateGate`), so the engine slows down as a whole.
