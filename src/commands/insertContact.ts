@@ -9,7 +9,7 @@ import { oneLine } from '../format/sanitize';
 export const LAST_FORMAT_KEY = 'linqContacts.insert.lastFormat';
 
 /** The words for each format in the format picker. */
-export function formatLabel(format: InsertFormat): string {
+export function insertFormatLabel(format: InsertFormat): string {
   switch (format) {
     case 'name':
       return vscode.l10n.t('Name');
@@ -42,7 +42,7 @@ async function pickFormat(contact: Contact, memory: vscode.Memento): Promise<For
     const text = formatContact(contact, format);
     if (text !== undefined) {
       const lines = text.split(/\r?\n/);
-      items.push({ label: formatLabel(format), description: truncate(lines[0] ?? '', 70) + (lines.length > 2 ? ' …' : ''), format, text });
+      items.push({ label: insertFormatLabel(format), description: truncate(lines[0] ?? '', 70) + (lines.length > 2 ? ' …' : ''), format, text });
     }
   }
   return vscode.window.showQuickPick(items, {
@@ -55,7 +55,7 @@ async function pickFormat(contact: Contact, memory: vscode.Memento): Promise<For
 function givenChoice(contact: Contact, format: InsertFormat): { format: InsertFormat; text: string } | undefined {
   const text = formatContact(contact, format);
   if (text === undefined) {
-    void vscode.window.showInformationMessage(vscode.l10n.t('{0} has nothing to insert as {1}.', truncate(oneLine(displayName(contact)), 60), formatLabel(format)));
+    void vscode.window.showInformationMessage(vscode.l10n.t('{0} has nothing to insert as {1}.', truncate(oneLine(displayName(contact)), 60), insertFormatLabel(format)));
     return undefined;
   }
   return { format, text };

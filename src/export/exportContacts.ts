@@ -13,7 +13,7 @@ import { defaultExportName, EXPORT_EXTENSIONS, EXPORT_FORMATS, exportChunks, typ
 /** Raised when the user pressed Cancel: nothing is written and nothing is said. */
 class ExportCancelled extends Error {}
 
-function formatLabel(format: ExportFormat): string {
+function exportFormatLabel(format: ExportFormat): string {
   switch (format) {
     case 'csv':
       return vscode.l10n.t('CSV (spreadsheets)');
@@ -25,7 +25,7 @@ function formatLabel(format: ExportFormat): string {
 }
 
 async function pickFormat(): Promise<ExportFormat | undefined> {
-  const items = EXPORT_FORMATS.map((format) => ({ label: formatLabel(format), description: `.${EXPORT_EXTENSIONS[format]}`, format }));
+  const items = EXPORT_FORMATS.map((format) => ({ label: exportFormatLabel(format), description: `.${EXPORT_EXTENSIONS[format]}`, format }));
   const choice = await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Linq: Export Contacts'), placeHolder: vscode.l10n.t('Export every contact as…') });
   return choice?.format;
 }
@@ -36,7 +36,7 @@ async function pickTarget(format: ExportFormat): Promise<vscode.Uri | undefined>
     title: vscode.l10n.t('Linq: Export Contacts'),
     saveLabel: vscode.l10n.t('Export'),
     defaultUri: vscode.Uri.joinPath(folder, defaultExportName(format)),
-    filters: { [formatLabel(format)]: [EXPORT_EXTENSIONS[format]] },
+    filters: { [exportFormatLabel(format)]: [EXPORT_EXTENSIONS[format]] },
   });
 }
 

@@ -27,7 +27,7 @@ function jsonElement(contact: Contact): string {
  * The file for these contacts in pieces of `EXPORT_CHUNK` contacts, so that a caller can encode each,
  * yield to other work and notice Cancel between them: CSV (RFC 4180, UTF-8 BOM, formula cells defused),
  * one `.vcf` of vCards 4.0, or a JSON array of the documented fields. Every value has passed the one
- * sanitizer. Joined, the pieces are `exportText`.
+ * sanitizer. Joined, the pieces are the whole file.
  */
 export function* exportChunks(contacts: readonly Contact[], format: ExportFormat): Generator<string> {
   if (format === 'csv') {
@@ -49,11 +49,6 @@ export function* exportChunks(contacts: readonly Contact[], format: ExportFormat
         break;
     }
   }
-}
-
-/** The whole file at once (see `exportChunks`). */
-export function exportText(contacts: readonly Contact[], format: ExportFormat): string {
-  return [...exportChunks(contacts, format)].join('');
 }
 
 /** `linq-contacts-YYYY-MM-DD.<ext>`, the date in local time. */

@@ -68,8 +68,3 @@ export function bestMatches(contacts: readonly Contact[], query: string, limit: 
   }
   return { shown: [...byRank[0], ...byRank[1], ...byRank[2]].slice(0, limit), total };
 }
-
-/** True when every word of the query occurs in the contact's name, email, company or title. */
-export function matchesQuery(contact: Contact, query: string): boolean {
-  return matchRank(contact, queryWords(query)) !== undefined;
-}

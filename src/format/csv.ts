@@ -31,12 +31,3 @@ export function csvRecord(contact: Contact): string {
 
 /** The start of the file: BOM and the header line. */
 export const CSV_HEAD = `${UTF8_BOM}${CSV_COLUMNS.join(',')}\r\n`;
-
-/** The whole file: BOM, header, one record per contact, each line ended by CRLF. */
-export function toCsv(contacts: Iterable<Contact>): string {
-  let text = CSV_HEAD;
-  for (const contact of contacts) {
-    text += `${csvRecord(contact)}\r\n`;
-  }
-  return text;
-}

@@ -28,7 +28,8 @@ export class ContactsProvider implements vscode.TreeDataProvider<ContactsTreeNod
   private readonly filterState = new ContactFilter();
   private readonly disposables: vscode.Disposable[];
   private view: vscode.TreeView<ContactsTreeNode> | undefined;
-  private token: boolean | undefined;
+  /** Whether a token is set; `undefined` until read (after a reset). */
+  private hasToken: boolean | undefined;
   private groupedValue = false;
 
   constructor(
@@ -55,8 +56,8 @@ export class ContactsProvider implements vscode.TreeDataProvider<ContactsTreeNod
     this.updateView();
   }
 
-  /** What the view has loaded (tests read it). */
-  get paging(): RowsSnapshot {
+  /** What the view has loaded, as plain data (tests read it). */
+  get rowsSnapshot(): RowsSnapshot {
     return this.feed.snapshot();
   }
 
@@ -68,11 +69,9 @@ export class ContactsProvider implements vscode.TreeDataProvider<ContactsTreeNod
     return this.groupedValue;
   }
 
-  /** Resolves when no Load more is pending. */
-  async idle(): Promise<void> {
-    while (this.feed.isLoading) {
-      await this.feed.loadMore();
-    }
+  /** True while a Load more is pending. */
+  get loading(): boolean {
+    return this.feed.isLoading;
   }
 
   getTreeItem(node: ContactsTreeNode): vscode.TreeItem {
@@ -84,7 +83,7 @@ export class ContactsProvider implements vscode.TreeDataProvider<ContactsTreeNod
   }
 
   getParent(node: ContactsTreeNode): ContactsTreeNode | undefined {
-    if (node instanceof ContactNode && node.groupKey !== undefined) {
+    if (node.kind === 'contact' && node.groupKey !== undefined) {
       const company = node.contact.company;
       return new CompanyNode(company, this.visibleContacts().filter((c) => c.company === company));
     }
@@ -92,16 +91,16 @@ export class ContactsProvider implements vscode.TreeDataProvider<ContactsTreeNod
   }
 
   async getChildren(node?: ContactsTreeNode): Promise<ContactsTreeNode[]> {
-    if (node instanceof CompanyNode) {
+    if (node?.kind === 'company') {
       return node.contacts.map((c) => new ContactNode(c, node.company ?? ''));
     }
     if (node) {
       return [];
     }
-    if (this.token === undefined) {
+    if (this.hasToken === undefined) {
       await this.refreshTokenState();
     }
-    if (!this.token) {
+    if (!this.hasToken) {
       return [];
     }
     if (!this.feed.started) {
@@ -146,9 +145,9 @@ export class ContactsProvider implements vscode.TreeDataProvider<ContactsTreeNod
     const shown = this.feed.started;
     this.feed.reset();
     this.filterState.forget();
-    this.token = undefined;
+    this.hasToken = undefined;
     void this.refreshTokenState().then(() => {
-      if (!this.token) {
+      if (!this.hasToken) {
         this.update();
       } else if (this.filterState.active) {
         this.setFilter(this.filterState.text);
@@ -164,8 +163,8 @@ export class ContactsProvider implements vscode.TreeDataProvider<ContactsTreeNod
   }
 
   private async refreshTokenState(): Promise<void> {
-    this.token = await this.session.hasToken();
-    void vscode.commands.executeCommand('setContext', ContextKeys.hasToken, this.token);
+    this.hasToken = await this.session.hasToken();
+    void vscode.commands.executeCommand('setContext', ContextKeys.hasToken, this.hasToken);
   }
 
   private rootNodes(): ContactsTreeNode[] {
@@ -199,7 +198,7 @@ export class ContactsProvider implements vscode.TreeDataProvider<ContactsTreeNod
     applyViewStatus(
       this.view,
       viewStatus({
-        hasToken: this.token === true,
+        hasToken: this.hasToken === true,
         error: this.feed.error,
         loadedAny: this.feed.loadedAny,
         loaded: this.feed.held.length,

@@ -29,7 +29,7 @@ describe('one contact store per connection', () => {
     await waitFor('first rows', async () => {
       await api.provider.getChildren();
       await api.provider.idle();
-      return api.provider.paging.loadedAny;
+      return api.provider.rows.loadedAny;
     }, 20_000);
     return api;
   }
@@ -40,7 +40,7 @@ describe('one contact store per connection', () => {
     const api = await firstRows();
     await api.provider.loadMore();
     await api.provider.loadMore();
-    assert.equal(api.provider.paging.contacts.length, 300);
+    assert.equal(api.provider.rows.contacts.length, 300);
     assert.deepEqual(listPages(standIn), ['1', '2', '3'], 'the view loaded three pages');
     const search = vscode.commands.executeCommand('linqContacts.search');
     const pick = await waitFor('quick pick shown', () => api.shownPicker());
@@ -60,13 +60,13 @@ describe('one contact store per connection', () => {
     await api.provider.loadMore();
     await api.provider.loadMore();
     const held = api.session.knownContacts().length;
-    assert.equal(api.provider.paging.contacts.length, 300);
+    assert.equal(api.provider.rows.contacts.length, 300);
     assert.ok(held < 10_000, `Load more answered while the prefetch was under way (${held} held)`);
     await waitFor('the prefetch reached its limit', () => api.session.knownContacts().length >= 10_000, 30_000);
     // Give a runaway walk the time to show itself: it stops at the limit.
     await new Promise((resolve) => setTimeout(resolve, 300));
     assert.equal(api.session.knownContacts().length, 10_000);
-    assert.equal(api.provider.paging.complete, false, 'beyond the limit, nothing loads until asked');
+    assert.equal(api.provider.rows.complete, false, 'beyond the limit, nothing loads until asked');
     const pages = listPages(standIn);
     assert.equal(pages.length, 100, 'pages 1…100, the prefetch limit');
     assert.equal(new Set(pages).size, 100, 'each once');
@@ -81,13 +81,13 @@ describe('one contact store per connection', () => {
     const refreshedAt = Date.now();
     await vscode.commands.executeCommand('linqContacts.refresh');
     assert.equal(api.session.knownContacts().length, 0, 'the old store is gone at once');
-    assert.equal(api.provider.paging.contacts.length, 0);
+    assert.equal(api.provider.rows.contacts.length, 0);
     await waitFor('first rows again', async () => {
       await api.provider.getChildren();
       await api.provider.idle();
-      return api.provider.paging.loadedAny;
+      return api.provider.rows.loadedAny;
     }, 20_000);
-    assert.deepEqual(api.provider.paging.contacts.map((c) => c.id), Array.from({ length: 100 }, (_, i) => i + 1));
+    assert.deepEqual(api.provider.rows.contacts.map((c) => c.id), Array.from({ length: 100 }, (_, i) => i + 1));
     await waitFor('all contacts again', () => api.session.knownContacts().length === 5_000, 30_000);
     const ids = api.session.knownContacts().map((c) => c.id);
     assert.deepEqual(ids, Array.from({ length: 5_000 }, (_, i) => i + 1), 'each contact once, in order: no late page of the old walk slipped in');

@@ -40,7 +40,7 @@ describe('Contacts view (provider against the stand-in)', () => {
       const r = await api.provider.getChildren();
       return r.length > 1 ? r : undefined;
     }).catch((e: Error) => {
-      const err = api.provider.paging.error;
+      const err = api.provider.rows.error;
       throw new Error(`${e.message}; view error: ${err?.kind} ${String(err?.details.cause)} ${String((err?.details.cause as Error)?.cause)}`);
     });
     // The suite is bundled apart from the extension, so nodes are told apart by `kind`, not instanceof.
@@ -77,7 +77,7 @@ describe('Contacts view states', () => {
     await waitFor('first load settled', async () => {
       await api.provider.getChildren();
       await api.provider.idle();
-      return api.provider.paging.loadedAny || api.provider.paging.error !== undefined;
+      return api.provider.rows.loadedAny || api.provider.rows.error !== undefined;
     }, 20_000);
     return api;
   }
@@ -91,12 +91,12 @@ describe('Contacts view states', () => {
     await api.tokens.clear();
     await waitFor('second change event', () => fired > 1);
     sub.dispose();
-    assert.equal(api.provider.paging.contacts.length, 0);
+    assert.equal(api.provider.rows.contacts.length, 0);
   });
 
   it('a refused token shows a message and one Set API Token row, and keeps the token', async () => {
     const api = await loadWith('wrong-token');
-    assert.equal(api.provider.paging.error?.kind, 'auth');
+    assert.equal(api.provider.rows.error?.kind, 'auth');
     const rows = await api.provider.getChildren();
     assert.equal(rows.length, 1);
     const item = api.provider.getTreeItem(rows[0]!);
@@ -115,10 +115,10 @@ describe('Contacts view states', () => {
 
   it('server trouble after retries keeps the rows shown and offers Retry, which recovers', async () => {
     const api = await loadWith('suite-token');
-    assert.equal(api.provider.paging.contacts.length, 100);
+    assert.equal(api.provider.rows.contacts.length, 100);
     standIn.configure({ forceStatus: 503 });
     await api.provider.loadMore();
-    assert.equal(api.provider.paging.error?.kind, 'server');
+    assert.equal(api.provider.rows.error?.kind, 'server');
     let rows = await api.provider.getChildren();
     assert.equal(rows.filter((r) => r.kind === 'contact').length, 100, 'rows already shown stay');
     assert.equal(api.provider.getTreeItem(rows[rows.length - 1]!).label, 'Retry');
@@ -133,20 +133,20 @@ describe('Contacts view states', () => {
     standIn.configure({ shiftEvery: 1 });
     standIn.reset();
     await Promise.all([api.provider.loadMore(), api.provider.loadMore()]);
-    assert.equal(api.provider.paging.contacts.length, 200, 'two clicks at once: one step of rows');
+    assert.equal(api.provider.rows.contacts.length, 200, 'two clicks at once: one step of rows');
     // A contact added at the front shifts page 2 by one: its first row was already shown, so 100 new rows
     // take page 3 as well. No page is asked twice.
     const pages = standIn.requests.map((r) => r.query.page);
     assert.deepEqual(pages, ['2', '3']);
     await api.provider.loadMore();
-    const ids = api.provider.paging.contacts.map((c) => c.id);
+    const ids = api.provider.rows.contacts.map((c) => c.id);
     assert.equal(new Set(ids).size, ids.length);
   });
 
   it('the filter narrows rows and finds matches beyond the loaded pages', async () => {
     const api = await loadWith('suite-token');
     api.provider.setFilter('Joan');
-    await waitFor('all contacts walked', () => api.provider.paging.complete, 20_000);
+    await waitFor('all contacts walked', () => api.provider.rows.complete, 20_000);
     const rows = await api.provider.getChildren();
     const names = rows.filter((r) => r.kind === 'contact').map((r) => labelOf(api.provider.getTreeItem(r)));
     assert.ok(names.length >= 3, `matches: ${names.join(', ')}`);

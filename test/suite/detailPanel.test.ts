@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { validateContactId } from '../../src/commands/lookupCommand';
+import { validateContactId } from '../../src/commands/lookupContact';
 import { isFromWebviewMessage, isPanelState, isToWebviewMessage } from '../../src/webview/protocol';
 import type { StandIn } from '../server/linqStandIn';
 import { hostileIndex, makeContact } from '../server/contactFactory';

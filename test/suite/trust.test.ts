@@ -46,12 +46,12 @@ describe('trust: where the token goes and what leaves the extension', () => {
     await waitFor('the first page loaded', async () => {
       await api.provider.getChildren();
       await api.provider.idle();
-      return api.provider.paging.loadedAny || api.provider.paging.error !== undefined;
+      return api.provider.rows.loadedAny || api.provider.rows.error !== undefined;
     });
-    assert.equal(api.provider.paging.error, undefined);
+    assert.equal(api.provider.rows.error, undefined);
     assert.equal(decoy.requests.length, 0, "the folder's server received nothing");
     assert.equal(standIn.requests.at(-1)?.token, 'suite-token');
-    assert.equal(api.provider.paging.contacts.length, 7, 'the folder’s window-scoped page size still applies to the rows');
+    assert.equal(api.provider.rows.contacts.length, 7, 'the folder’s window-scoped page size still applies to the rows');
     assert.equal(standIn.requests.at(-1)?.query.per_page, '100', 'the store always asks for full pages');
   });
 

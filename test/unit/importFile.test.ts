@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { parseContact } from '../../src/api/validate';
-import { toCsv } from '../../src/format/csv';
+import { toCsv } from '../support/exportText';
 import { toContactJson } from '../../src/format/contactJson';
 import { identityKeys, readImportFile, sortImport } from '../../src/format/importFile';
 import { toDraft } from '../../src/format/contactDraft';

@@ -16,7 +16,7 @@ import type { LinqContactsTestApi } from '../../../src/extension';
 import { TokenStore } from '../../../src/auth/tokenStore';
 import { LinqSession } from '../../../src/contacts/linqSession';
 import { MENTION_MAX_ITEMS, MentionProvider } from '../../../src/editor/mentionProvider';
-import { exportText } from '../../../src/export/exportFormats';
+import { exportText } from '../../support/exportText';
 import { bestMatches } from '../../../src/format/contactMatch';
 import { waitFor } from '../../support/waitFor';
 

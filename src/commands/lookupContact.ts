@@ -63,7 +63,7 @@ export function validateContactId(text: string): string | undefined {
  * once (`open` is told to refetch it in the background); otherwise it is fetched (an id) or found (`find`),
  * and one that does not exist is said so, naming what was typed, and nothing opens.
  */
-export async function lookupById(session: LinqSession, open: (contact: Contact, refetch: boolean) => void, input?: string): Promise<void> {
+export async function lookupContact(session: LinqSession, open: (contact: Contact, refetch: boolean) => void, input?: string): Promise<void> {
   if (!(await tokenRequired(session))) {
     return;
   }

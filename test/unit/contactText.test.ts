@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import type { Contact } from '../../src/api/types';
-import { matchesQuery } from '../../src/format/contactMatch';
+import { matchesQuery } from '../support/matchesQuery';
 import { contactContextValue, displayName } from '../../src/format/contactText';
 import { escapeVCardText, toVCard } from '../../src/format/vcard';
 
