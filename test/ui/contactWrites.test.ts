@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { demoContact } from '../server/contactFactory';
 import { waitFor } from '../support/waitFor';
-import { Workbench } from './workbench';
+import { screenshotFailuresAndClose, Workbench } from './workbench';
 
 describe('Writing to Linq in a real VS Code: the form, edit and delete', function () {
   let wb: Workbench;
@@ -13,14 +13,7 @@ describe('Writing to Linq in a real VS Code: the form, edit and delete', functio
     await wb.setTokenFromWelcome('ui-token');
     await wb.row(String(demoContact(0).full_name)).first().waitFor({ timeout: 30_000 });
   });
-  afterEach(async function () {
-    if (this.currentTest?.state === 'failed') {
-      await wb.screenshot(`FAILED-contactWrites-${this.currentTest.title.replace(/\W+/g, '-')}`);
-    }
-  });
-  after(async () => {
-    await wb?.close();
-  });
+  screenshotFailuresAndClose(`contactWrites`, () => wb);
 
   it('fills and saves a new contact in the form: one POST, the row appears first, the tab shows it', async () => {
     await wb.runCommand('Linq: New Contact…');

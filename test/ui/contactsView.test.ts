@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { demoContact, hostileIndex, makeContact } from '../server/contactFactory';
 import { waitFor } from '../support/waitFor';
-import { Workbench } from './workbench';
+import { screenshotFailuresAndClose, Workbench } from './workbench';
 
 for (const theme of ['dark', 'light'] as const) {
   describe(`Contacts view journey in a real VS Code from the .vsix (${theme})`, function () {
@@ -10,14 +10,7 @@ for (const theme of ['dark', 'light'] as const) {
     before(async function () {
       wb = await Workbench.start({ theme, standIn: { count: 237, hostile: true }, settings: { 'linqContacts.pageSize': 25 } });
     });
-    afterEach(async function () {
-      if (this.currentTest?.state === 'failed') {
-        await wb.screenshot(`FAILED-${theme}-${this.currentTest.title.replace(/\W+/g, '-')}`);
-      }
-    });
-    after(async () => {
-      await wb?.close();
-    });
+    screenshotFailuresAndClose(`${theme}`, () => wb);
 
     it('shows the Linq icon in the activity bar and the welcome text without a token', async () => {
       await wb.showContacts();

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { demoContact, hostileIndex, makeContact } from '../server/contactFactory';
 import { waitFor } from '../support/waitFor';
-import { Workbench } from './workbench';
+import { screenshotFailuresAndClose, Workbench } from './workbench';
 
 for (const theme of ['dark', 'light'] as const) {
   describe(`Detail tab, lookup and search in a real VS Code (${theme})`, function () {
@@ -17,14 +17,7 @@ for (const theme of ['dark', 'light'] as const) {
       await wb.setTokenFromWelcome('ui-token');
       await wb.row(/^Load more/).waitFor();
     });
-    afterEach(async function () {
-      if (this.currentTest?.state === 'failed') {
-        await wb.screenshot(`FAILED-detail-${theme}-${this.currentTest.title.replace(/\W+/g, '-')}`);
-      }
-    });
-    after(async () => {
-      await wb?.close();
-    });
+    screenshotFailuresAndClose(`detail-${theme}`, () => wb);
 
     it('opens a contact’s tab from its row and copies the email with the button', async () => {
       const contact = demoContact(0);

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { demoContact } from '../server/contactFactory';
-import { Workbench } from './workbench';
+import { screenshotFailuresAndClose, Workbench } from './workbench';
 
 describe('Detail tab in the high-contrast theme', function () {
   let wb: Workbench;
@@ -10,14 +10,7 @@ describe('Detail tab in the high-contrast theme', function () {
     await wb.setTokenFromWelcome('ui-token');
     await wb.row(demoContact(0).full_name as string).first().waitFor();
   });
-  afterEach(async function () {
-    if (this.currentTest?.state === 'failed') {
-      await wb.screenshot(`FAILED-hc-${this.currentTest.title.replace(/\W+/g, '-')}`);
-    }
-  });
-  after(async () => {
-    await wb?.close();
-  });
+  screenshotFailuresAndClose(`hc`, () => wb);
 
   it('takes its colours and borders from the theme', async () => {
     const contact = demoContact(0);

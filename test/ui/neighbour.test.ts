@@ -6,7 +6,7 @@ import { projectRoot } from '../harness/paths.mjs';
 import { buildFixtureVsix } from '../harness/vsix.mjs';
 import { demoContact } from '../server/contactFactory';
 import { waitFor } from '../support/waitFor';
-import { Workbench } from './workbench';
+import { screenshotFailuresAndClose, Workbench } from './workbench';
 
 interface SpyReport {
   exportsType: string;
@@ -26,14 +26,7 @@ describe('another extension installed beside Linq Contacts', function () {
     await wb.setTokenFromWelcome(TOKEN);
     await wb.row(demoContact(0).full_name as string).first().waitFor();
   });
-  afterEach(async function () {
-    if (this.currentTest?.state === 'failed') {
-      await wb.screenshot(`FAILED-neighbour-${this.currentTest.title.replace(/\W+/g, '-')}`);
-    }
-  });
-  after(async () => {
-    await wb?.close();
-  });
+  screenshotFailuresAndClose(`neighbour`, () => wb);
 
   it('activates it and reads its exports, and finds no token and nothing that yields one', async () => {
     assert.equal(wb.standIn.requests[0]?.token, TOKEN, 'the token is set and in use');

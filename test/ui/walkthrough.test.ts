@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { Workbench } from './workbench';
+import { screenshotFailuresAndClose, Workbench } from './workbench';
 
 describe('Getting Started walkthrough', function () {
   let wb: Workbench;
@@ -7,14 +7,7 @@ describe('Getting Started walkthrough', function () {
   before(async () => {
     wb = await Workbench.start({ standIn: { count: 30 }, viewport: { width: 1400, height: 900 } });
   });
-  afterEach(async function () {
-    if (this.currentTest?.state === 'failed') {
-      await wb.screenshot(`FAILED-walkthrough-${this.currentTest.title.replace(/\W+/g, '-')}`);
-    }
-  });
-  after(async () => {
-    await wb?.close();
-  });
+  screenshotFailuresAndClose(`walkthrough`, () => wb);
 
   it('shows every step with its page, and the Set API Token button sets the token and checks the step', async () => {
     const title = 'Get started with Linq Contacts';

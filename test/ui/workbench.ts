@@ -202,3 +202,18 @@ export class Workbench {
     fs.rmSync(this.root, { recursive: true, force: true, maxRetries: 3 });
   }
 }
+
+/**
+ * The hooks every UI suite shares: a screenshot named `FAILED-<prefix>-<test>` when a test fails, and the
+ * workbench closed (browser, code-server, stand-in, temp folders) after the suite.
+ */
+export function screenshotFailuresAndClose(prefix: string, workbench: () => Workbench | undefined): void {
+  afterEach(async function () {
+    if (this.currentTest?.state === 'failed') {
+      await workbench()?.screenshot(`FAILED-${prefix}-${this.currentTest.title.replace(/\W+/g, '-')}`);
+    }
+  });
+  after(async () => {
+    await workbench()?.close();
+  });
+}

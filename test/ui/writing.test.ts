@@ -8,7 +8,7 @@ import { CSV_COLUMNS } from '../../src/format/csv';
 import { formatContact } from '../../src/format/insertFormats';
 import { demoContact } from '../server/contactFactory';
 import { waitFor } from '../support/waitFor';
-import { Workbench } from './workbench';
+import { screenshotFailuresAndClose, Workbench } from './workbench';
 
 const COUNT = 5_000;
 
@@ -33,14 +33,7 @@ describe('Contacts where you write, in a real VS Code: @-mentions, hover cards, 
     await wb.page.locator('.monaco-editor .view-lines').first().click();
     await wb.page.keyboard.press('Control+End');
   });
-  afterEach(async function () {
-    if (this.currentTest?.state === 'failed') {
-      await wb.screenshot(`FAILED-writing-${this.currentTest.title.replace(/\W+/g, '-')}`);
-    }
-  });
-  after(async () => {
-    await wb?.close();
-  });
+  screenshotFailuresAndClose(`writing`, () => wb);
 
   it('types @ and part of a name in Markdown, and accepting the suggestion writes Name <email>', async () => {
     const grace = parseContact(demoContact(1));
