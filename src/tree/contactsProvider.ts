@@ -1,8 +1,10 @@
 import * as vscode from 'vscode';
 import type { Contact } from '../api/types';
-import { ContextKeys } from '../constants';
+import { Commands, ContextKeys, VIEW_ID } from '../constants';
 import type { LinqSession } from '../contacts/linqSession';
 import { affectsPaging } from '../config';
+import type { LinqApiError } from '../api/linqApiError';
+import { describeError } from '../errors/describeError';
 import type { Logger } from '../log/logger';
 import { ContactFilter } from './contactFilter';
 import { groupByCompany } from './grouping';
@@ -31,16 +33,26 @@ export class ContactsProvider implements vscode.TreeDataProvider<ContactsTreeNod
   /** Whether a token is set; `undefined` until read (after a reset). */
   private hasToken: boolean | undefined;
   private groupedValue = false;
+  /** The last failure logged and the connection's one auth warning (both start over on a reset). */
+  private shownError: LinqApiError | undefined;
+  private authNotified = false;
+  /** Ends the view's progress bar, while one shows. */
+  private endProgress: (() => void) | undefined;
 
   constructor(
     private readonly session: LinqSession,
-    log?: Logger,
+    private readonly log?: Logger,
   ) {
-    this.feed = new RowFeed(session, log);
+    this.feed = new RowFeed(session);
     this.disposables = [
       this.changed,
       this.feed,
-      this.feed.onDidChange(() => this.update()),
+      this.feed.onDidChange(() => {
+        this.update();
+        this.reportProgress();
+        this.reportError();
+      }),
+      this.feed.onDidStartLoading(() => this.reportProgress()),
       session.onDidChange(() => this.reset()),
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (affectsPaging(e)) {
@@ -140,10 +152,52 @@ export class ContactsProvider implements vscode.TreeDataProvider<ContactsTreeNod
     return this.filterState.active ? this.filterState.matches(this.feed.held) : this.feed.rows;
   }
 
+  /** The view's progress bar while the feed's store has requests in flight (checked on every feed change). */
+  private reportProgress(): void {
+    if (this.endProgress || !this.feed.busy) {
+      if (this.endProgress && !this.feed.busy) {
+        this.endProgress();
+      }
+      return;
+    }
+    let finish: () => void = () => undefined;
+    const done = new Promise<void>((resolve) => (finish = resolve));
+    const end = (): void => {
+      if (this.endProgress === end) {
+        this.endProgress = undefined;
+      }
+      finish();
+    };
+    this.endProgress = end;
+    void vscode.window.withProgress({ location: { viewId: VIEW_ID } }, () => done);
+  }
+
+  /** A new failure goes to the log; a refused token also gets one warning per connection, with Set API Token. */
+  private reportError(): void {
+    const error = this.feed.error;
+    if (!error || error === this.shownError) {
+      return;
+    }
+    this.shownError = error;
+    this.log?.warnError('Contacts view', error);
+    if (error.kind === 'auth' && !this.authNotified) {
+      this.authNotified = true;
+      const setToken = vscode.l10n.t('Set API Token');
+      void vscode.window.showWarningMessage(describeError(error), setToken).then((choice) => {
+        if (choice === setToken) {
+          void vscode.commands.executeCommand(Commands.setToken);
+        }
+      });
+    }
+  }
+
   /** Starts over (the session reset): forgets rows and errors, then loads again if the view shows. */
   private reset(): void {
     const shown = this.feed.started;
     this.feed.reset();
+    this.endProgress?.();
+    this.shownError = undefined;
+    this.authNotified = false;
     this.filterState.forget();
     this.hasToken = undefined;
     void this.refreshTokenState().then(() => {
@@ -212,6 +266,7 @@ export class ContactsProvider implements vscode.TreeDataProvider<ContactsTreeNod
   }
 
   dispose(): void {
+    this.endProgress?.();
     for (const d of this.disposables) {
       d.dispose();
     }

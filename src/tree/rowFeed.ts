@@ -1,12 +1,9 @@
 import * as vscode from 'vscode';
 import { asLinqError, type LinqApiError } from '../api/linqApiError';
 import type { Contact } from '../api/types';
-import { Commands, VIEW_ID } from '../constants';
 import type { ContactStore } from '../contacts/contactStore';
 import type { LinqSession } from '../contacts/linqSession';
 import { readSettings } from '../config';
-import { describeError } from '../errors/describeError';
-import type { Logger } from '../log/logger';
 
 /** How long view updates are batched while many pages arrive at once. */
 const UPDATE_BATCH_MS = 150;
@@ -23,33 +20,30 @@ export interface RowsSnapshot {
 }
 
 /**
- * The connection's contact store feeding the view's rows: the first `pageSize` rows when the view is
- * first shown, `pageSize` more per Load more (from memory when the store already holds them, else asked
- * for ahead of the background walk's pages), then the prefetch up to `linqContacts.prefetchLimit`. Loading
- * shows in the view's progress bar only. Failures become the view's error (the auth one also a warning,
- * once); a background prefetch failing is only logged. Everything starts over when the session resets.
+ * The connection's contact store feeding the view's rows, as data: the first `pageSize` rows when the view
+ * is first shown, `pageSize` more per Load more (from memory when the store already holds them, else asked
+ * for ahead of the background walk's pages), then the session's prefetch up to `linqContacts.prefetchLimit`.
+ * A failure the view waited for becomes its `error`; the provider decides what the user sees (progress,
+ * messages). Everything starts over when the session resets.
  */
 export class RowFeed implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
   /** Fires when rows, counts or the error changed (batched while pages stream in). */
   readonly onDidChange = this.changed.event;
+  private readonly loadingStarted = new vscode.EventEmitter<void>();
+  /** Fires when requests may have started (Load more, the prefetch, the filter's walk): `busy` tells. */
+  readonly onDidStartLoading = this.loadingStarted.event;
   private store: ContactStore | undefined;
   private unsubscribe: (() => void) | undefined;
   /** Bumped on every reset: work started for an older connection stops at its next step. */
   private generation = 0;
   private shownCount = 0;
   private shownAny = false;
-  private prefetched = false;
-  private authNotified = false;
   private errorValue: LinqApiError | undefined;
   private loading: Promise<void> | undefined;
-  private endProgress: (() => void) | undefined;
   private updateTimer: ReturnType<typeof setTimeout> | undefined;
 
-  constructor(
-    private readonly session: LinqSession,
-    private readonly log?: Logger,
-  ) {}
+  constructor(private readonly session: LinqSession) {}
 
   /** The connection's contacts held so far (all of them, not only the rows shown). */
   get held(): readonly Contact[] {
@@ -71,6 +65,11 @@ export class RowFeed implements vscode.Disposable {
 
   get isLoading(): boolean {
     return this.loading !== undefined;
+  }
+
+  /** True while the store has list requests in flight (Load more, the prefetch, the filter's walk). */
+  get busy(): boolean {
+    return this.store?.busy ?? false;
   }
 
   get loadedAny(): boolean {
@@ -120,15 +119,9 @@ export class RowFeed implements vscode.Disposable {
     this.errorValue = undefined;
     void this.withStore(async (store) => {
       const walk = store.walk();
-      this.showProgress(store);
+      this.loadingStarted.fire();
       this.changed.fire();
-      try {
-        await walk;
-      } catch (error) {
-        if (generation === this.generation) {
-          this.fail(asLinqError(error));
-        }
-      }
+      await walk.catch((error: unknown) => this.failFor(generation, error));
     });
   }
 
@@ -145,12 +138,9 @@ export class RowFeed implements vscode.Disposable {
     this.generation++;
     this.unsubscribe?.();
     this.unsubscribe = undefined;
-    this.endProgress?.();
     this.store = undefined;
     this.shownCount = 0;
     this.shownAny = false;
-    this.prefetched = false;
-    this.authNotified = false;
     this.errorValue = undefined;
     this.loading = undefined;
   }
@@ -161,13 +151,11 @@ export class RowFeed implements vscode.Disposable {
     await this.withStore(async (store) => {
       const target = this.shownCount + readSettings().pageSize;
       const ensure = store.ensure(target, 'user');
-      this.showProgress(store);
+      this.loadingStarted.fire();
       try {
         await ensure;
       } catch (error) {
-        if (generation === this.generation) {
-          this.fail(asLinqError(error));
-        }
+        this.failFor(generation, error);
         return;
       }
       if (generation !== this.generation) {
@@ -175,7 +163,9 @@ export class RowFeed implements vscode.Disposable {
       }
       this.shownCount = Math.min(target, store.contacts.length);
       this.shownAny = true;
-      this.prefetch(store);
+      // Once the first rows are shown, the rest loads in the background (the session's one prefetch).
+      this.session.prefetch();
+      this.loadingStarted.fire();
     });
   }
 
@@ -187,9 +177,7 @@ export class RowFeed implements vscode.Disposable {
       store = await this.session.store();
     } catch (error) {
       // A refused base URL.
-      if (generation === this.generation) {
-        this.fail(asLinqError(error));
-      }
+      this.failFor(generation, error);
       return;
     }
     if (!store || generation !== this.generation) {
@@ -202,61 +190,13 @@ export class RowFeed implements vscode.Disposable {
     await work(store);
   }
 
-  /** Once the first rows are shown, the rest loads in the background up to the prefetch limit. */
-  private prefetch(store: ContactStore): void {
-    const limit = readSettings().prefetchLimit;
-    if (this.prefetched || limit === 0 || store.complete) {
-      return;
-    }
-    this.prefetched = true;
-    store.walk(limit).catch((error: unknown) => {
-      const e = asLinqError(error);
-      if (e.kind !== 'cancelled') {
-        // Nobody asked for these contacts yet: the log says so, the view does not.
-        this.log?.warnError('Loading contacts in the background', e);
-      }
-    });
-    this.showProgress(store);
-  }
-
-  /** The view's progress bar while the store has requests in flight. */
-  private showProgress(store: ContactStore): void {
-    if (this.endProgress || !store.busy) {
-      return;
-    }
-    let finish: () => void = () => undefined;
-    const done = new Promise<void>((resolve) => (finish = resolve));
-    const off = store.onDidChange(() => {
-      if (!store.busy) {
-        end();
-      }
-    });
-    const end = (): void => {
-      off();
-      if (this.endProgress === end) {
-        this.endProgress = undefined;
-      }
-      finish();
-    };
-    this.endProgress = end;
-    void vscode.window.withProgress({ location: { viewId: VIEW_ID } }, () => done);
-  }
-
-  private fail(error: LinqApiError): void {
-    if (error.kind === 'cancelled') {
+  /** A failure of work started for `generation`: the view's error, unless the connection changed since or it was cancelled. */
+  private failFor(generation: number, thrown: unknown): void {
+    const error = asLinqError(thrown);
+    if (generation !== this.generation || error.kind === 'cancelled') {
       return;
     }
     this.errorValue = error;
-    this.log?.warnError('Contacts view', error);
-    if (error.kind === 'auth' && !this.authNotified) {
-      this.authNotified = true;
-      const setToken = vscode.l10n.t('Set API Token');
-      void vscode.window.showWarningMessage(describeError(error), setToken).then((choice) => {
-        if (choice === setToken) {
-          void vscode.commands.executeCommand(Commands.setToken);
-        }
-      });
-    }
     this.changed.fire();
   }
 
@@ -271,5 +211,6 @@ export class RowFeed implements vscode.Disposable {
     this.reset();
     clearTimeout(this.updateTimer);
     this.changed.dispose();
+    this.loadingStarted.dispose();
   }
 }
