@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { Contact } from './api/types';
 import { TokenStore } from './auth/tokenStore';
 import { queueConfirmAnswer } from './commands/confirm';
-import { shownContactPicker, type ContactPickerView } from './commands/contactPicker';
+import { observeContactPickers, type ContactPickerView } from './commands/contactPicker';
 import { importFrom } from './commands/importContacts';
 import { registerCommands } from './commands/registerCommands';
 import { affectsAvatars, affectsMentionLanguages, affectsReadOnly, readOnlyMode } from './config';
@@ -65,6 +65,14 @@ export interface LinqContactsTestApi {
 
 /** The test API, built from closures over the parts (see `LinqContactsTestApi`). */
 function testApi(tokens: TokenStore, session: LinqSession, provider: ContactsProvider): LinqContactsTestApi {
+  let shownPicker: ContactPickerView | undefined;
+  observeContactPickers((picker, shown) => {
+    if (shown) {
+      shownPicker = picker;
+    } else if (shownPicker === picker) {
+      shownPicker = undefined;
+    }
+  });
   return {
     tokens: {
       set: (value) => tokens.set(value),
@@ -99,7 +107,7 @@ function testApi(tokens: TokenStore, session: LinqSession, provider: ContactsPro
       })),
     answerNextConfirm: queueConfirmAnswer,
     importFrom: (file, confirm) => importFrom(session, file, undefined, () => Promise.resolve(confirm)),
-    shownPicker: shownContactPicker,
+    shownPicker: () => shownPicker,
     exportTo: (format, target, cancel) => exportTo(session, format, target, cancel),
   };
 }

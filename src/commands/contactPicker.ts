@@ -22,11 +22,12 @@ function toItem(contact: Contact): ContactItem {
 
 export type ContactPickerView = Pick<vscode.QuickPick<ContactItem>, 'items' | 'activeItems' | 'busy' | 'title' | 'value'>;
 
-/** The contact quick pick now open, if any (the extension's tests look at it; nothing else does). */
-let openPicker: vscode.QuickPick<ContactItem> | undefined;
+/** Told when a contact picker shows and hides; set only by the internal test API (`ExtensionMode.Test`). */
+let observer: ((picker: ContactPickerView, shown: boolean) => void) | undefined;
 
-export function shownContactPicker(): ContactPickerView | undefined {
-  return openPicker;
+/** Installs the test API's observer of contact pickers. */
+export function observeContactPickers(onChange: (picker: ContactPickerView, shown: boolean) => void): void {
+  observer = onChange;
 }
 
 /** At most this many rows cross to the workbench per update, however large the organisation. */
@@ -45,7 +46,7 @@ const ARRIVAL_REFRESH_MS = 200;
  */
 export function pickContact(session: LinqSession, placeholder: string): Promise<Contact | undefined> {
   const pick = vscode.window.createQuickPick<ContactItem>();
-  openPicker = pick;
+  observer?.(pick, true);
   pick.placeholder = placeholder;
   // Our matcher already chose the rows; the workbench only highlights what it can.
   pick.matchOnDescription = true;
@@ -114,9 +115,7 @@ export function pickContact(session: LinqSession, placeholder: string): Promise<
       pick.hide();
     });
     pick.onDidHide(() => {
-      if (openPicker === pick) {
-        openPicker = undefined;
-      }
+      observer?.(pick, false);
       clearTimeout(timer);
       valueChange.dispose();
       walk.dispose();
