@@ -3,71 +3,20 @@ import { parse } from 'csv-parse/sync';
 import fc from 'fast-check';
 import type { Contact } from '../../src/api/types';
 import { parseContact } from '../../src/api/validate';
-import { ContactStore, type PageSource } from '../../src/contacts/contactStore';
 import { defaultExportName, EXPORT_CHUNK, exportChunks } from '../../src/export/exportFormats';
 import { exportText, toCsv } from '../support/exportText';
 import { toVCard } from '../../src/format/vcard';
 import { toContactJson } from '../../src/format/contactJson';
 import { CSV_COLUMNS, csvCell, UTF8_BOM } from '../../src/format/csv';
-import { formatContact, INSERT_FORMATS } from '../../src/format/insertFormats';
 import { oneLine } from '../../src/format/sanitize';
-import { demoContact, HOSTILE_VARIANTS, makeContact } from '../server/contactFactory';
+import { makeContact } from '../server/contactFactory';
 
-const ada: Contact = { id: 7, firstName: 'Ada', lastName: 'Lovelace', email: 'ada@example.com', phoneNumber: '+44 20 7946 0000', company: 'Analytical Engines', title: 'Countess' };
 
 /** Text a spreadsheet reads as a formula, and text full of controls, quotes and separators. */
 const cellText = fc.oneof(
   fc.string({ unit: 'binary' }),
   fc.string({ unit: fc.constantFrom('a', ' ', '"', ',', '\n', '\r', '\t', '=', '+', '-', '@', "'", '\u0000', '\u202e', '🦄', 'é') }),
 );
-
-describe('insert formats', () => {
-  it('writes each format of a contact', () => {
-    assert.equal(formatContact(ada, 'name'), 'Ada Lovelace');
-    assert.equal(formatContact(ada, 'nameAndEmail'), 'Ada Lovelace <ada@example.com>');
-    assert.equal(formatContact(ada, 'email'), 'ada@example.com');
-    assert.equal(formatContact(ada, 'phone'), '+44 20 7946 0000');
-    assert.equal(formatContact(ada, 'markdownLink'), '[Ada Lovelace](mailto:ada@example.com)');
-    assert.match(formatContact(ada, 'vcard') ?? '', /^BEGIN:VCARD\r\nVERSION:4\.0\r\nFN:Ada Lovelace\r\n/);
-    assert.deepEqual(JSON.parse(formatContact(ada, 'json') ?? ''), toContactJson(ada));
-  });
-
-  it('gives the name without an email, and nothing for a value the contact lacks', () => {
-    const nobody: Contact = { id: 3, fullName: 'No Mail' };
-    assert.equal(formatContact(nobody, 'nameAndEmail'), 'No Mail');
-    assert.equal(formatContact(nobody, 'markdownLink'), 'No Mail');
-    assert.equal(formatContact(nobody, 'email'), undefined);
-    assert.equal(formatContact(nobody, 'phone'), undefined);
-  });
-
-  it('keeps a Markdown link a link whatever the name and address hold', () => {
-    const tricky: Contact = { id: 1, fullName: 'A] (x) [b\\', email: 'a(b)@c.d' };
-    assert.equal(formatContact(tricky, 'markdownLink'), '[A\\] \\(x\\) \\[b\\\\](mailto:a%28b%29@c.d)');
-  });
-
-  it('puts every value through the one sanitizer: no control character, line break or bidi override in one-line formats', () => {
-    fc.assert(
-      fc.property(cellText, cellText, (name, email) => {
-        const contact: Contact = { id: 1, fullName: name, email };
-        for (const format of ['name', 'nameAndEmail', 'email', 'markdownLink'] as const) {
-          const text = formatContact(contact, format);
-          if (text !== undefined) {
-            // eslint-disable-next-line no-control-regex -- finding control characters is the point
-            assert.doesNotMatch(text, /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/);
-          }
-        }
-      }),
-    );
-  });
-
-  it('writes JSON with every documented field under the API name, null where absent', () => {
-    const json = toContactJson(parseContact(HOSTILE_VARIANTS.nulls(demoContact(0))));
-    assert.deepEqual(Object.keys(json), ['id', 'first_name', 'last_name', 'full_name', 'email', 'phone_number', 'company', 'title', 'location', 'image_url', 'created_at', 'updated_at', 'contact_owner']);
-    assert.equal(json.full_name, null);
-    assert.equal(json.contact_owner, null);
-    assert.equal(INSERT_FORMATS.length, 7);
-  });
-});
 
 describe('CSV export', () => {
   it('prefixes cells a spreadsheet would run as a formula with a quote', () => {
@@ -136,36 +85,5 @@ describe('CSV export', () => {
     const contacts = Array.from({ length: 12 }, (_, i) => parseContact(makeContact(i, true)));
     assert.equal(exportText(contacts, 'vcard').match(/^BEGIN:VCARD\r$/gm)?.length, 12);
     assert.deepEqual(JSON.parse(exportText(contacts, 'json')), contacts.map(toContactJson));
-  });
-});
-
-describe('the store by email address', () => {
-  const source: PageSource = {
-    listContacts: (page, perPage) => {
-      const contacts = Array.from({ length: page <= 3 ? perPage : 0 }, (_, i) => parseContact(demoContact((page - 1) * perPage + i)));
-      return Promise.resolve({ contacts, pagination: { currentPage: page, perPage, totalPages: 3, totalCount: 3 * perPage, estimated: false } });
-    },
-  };
-
-  it('finds a held contact by address ignoring case, including pages that arrive after the first lookup', async () => {
-    const store = new ContactStore(source, { perPage: 10, concurrency: 1 });
-    await store.ensure(10, 'user');
-    const first = parseContact(demoContact(3));
-    assert.equal(store.byEmail(String(first.email).toUpperCase())?.id, 4);
-    const later = parseContact(demoContact(25));
-    assert.equal(store.byEmail(String(later.email)), undefined);
-    await store.walk();
-    assert.equal(store.byEmail(String(later.email))?.id, 26);
-    assert.equal(store.byEmail('nobody@example.com'), undefined);
-  });
-
-  it('follows a contact remembered with a new address, and forgets the old one', async () => {
-    const store = new ContactStore(source, { perPage: 10, concurrency: 1 });
-    await store.ensure(10, 'user');
-    const old = parseContact(demoContact(0));
-    assert.equal(store.byEmail(String(old.email))?.id, 1);
-    store.remember({ ...old, email: 'moved@example.com' });
-    assert.equal(store.byEmail(String(old.email)), undefined);
-    assert.equal(store.byEmail('moved@example.com')?.id, 1);
   });
 });
