@@ -178,15 +178,18 @@ export class ContactStore {
     if (this.disposed) {
       return;
     }
-    const rest = this.ordered.filter((c) => c.id !== contact.id);
-    if (rest.length === this.ordered.length) {
+    const at = this.ordered.findIndex((c) => c.id === contact.id);
+    const rest = at >= 0 ? [...this.ordered.slice(0, at), ...this.ordered.slice(at + 1)] : this.ordered;
+    if (at >= 0) {
+      this.index.removedAt(at);
+    } else {
       this.totalCount = Math.max(this.totalCount, this.ordered.length) + 1;
       this.createdHere++;
     }
     this.ordered = [contact, ...rest];
     this.listed.add(contact.id);
     this.byId.set(contact.id, contact);
-    this.index.reset();
+    this.index.putFirst(contact);
     this.notify();
   }
 
@@ -198,7 +201,8 @@ export class ContactStore {
     const old = this.byId.get(contact.id);
     this.byId.set(contact.id, contact);
     this.ordered = this.ordered.map((c) => (c === old || c.id === contact.id ? contact : c));
-    this.index.reset();
+    // Its new email or phone points to it; the old ones are refused by the lookups' own check.
+    this.index.add(contact);
     this.notify();
   }
 
@@ -207,14 +211,14 @@ export class ContactStore {
     if (this.disposed) {
       return;
     }
-    const held = this.byId.delete(id);
-    const before = this.ordered.length;
-    this.ordered = this.ordered.filter((c) => c.id !== id);
-    this.listed.add(id);
-    if (held && this.ordered.length < before) {
+    this.byId.delete(id);
+    const at = this.ordered.findIndex((c) => c.id === id);
+    if (at >= 0) {
+      this.ordered = [...this.ordered.slice(0, at), ...this.ordered.slice(at + 1)];
+      this.index.removedAt(at);
       this.totalCount = Math.max(0, this.totalCount - 1);
     }
-    this.index.reset();
+    this.listed.add(id);
     this.notify();
   }
 

@@ -149,6 +149,11 @@ export async function createOnce(target: WriteTarget, fields: ContactFields, own
   }
 }
 
+/** True when the contact holds every value of `fields` (`""` as no value), compared trimmed. */
+function holdsFields(contact: Contact, fields: ContactFields): boolean {
+  return (Object.entries(fields) as Array<[keyof ContactFields, string | undefined]>).every(([key, value]) => (contact[key] ?? '').trim() === (value ?? '').trim());
+}
+
 export type UpdateResult =
   | { readonly kind: 'updated'; readonly contact: Contact }
   /** Linq's contact changed since the form opened: nothing was written. */
@@ -176,7 +181,17 @@ export async function updateChecked(
         return { kind: 'conflict', current };
       }
     }
-    const contact = await withRateLimitRetry(() => target.client.updateContact(id, fields, ownerEmail, { signal: options.signal }), options.signal);
+    let contact: Contact;
+    try {
+      contact = await withRateLimitRetry(() => target.client.updateContact(id, fields, ownerEmail, { signal: options.signal }), options.signal);
+    } catch (error) {
+      // The answer was lost: read the contact; when it holds every value sent, the update was made.
+      const made = outcomeUnknown(error) ? await target.client.getContact(id, { signal: options.signal }).catch(() => undefined) : undefined;
+      if (!made || !holdsFields(made, fields)) {
+        throw error;
+      }
+      contact = made;
+    }
     target.store.updated(contact);
     return { kind: 'updated', contact };
   } catch (error) {
@@ -198,6 +213,17 @@ export async function deleteOnce(target: WriteTarget, id: number, signal?: Abort
     if (error instanceof LinqApiError && error.kind === 'notFound') {
       target.store.removed(id);
       return 'alreadyGone';
+    }
+    // The answer was lost: a contact that is no longer there was deleted by this request.
+    if (outcomeUnknown(error)) {
+      const gone = await target.client.getContact(id, { signal }).then(
+        () => false,
+        (e: unknown) => e instanceof LinqApiError && e.kind === 'notFound',
+      );
+      if (gone) {
+        target.store.removed(id);
+        return 'deleted';
+      }
     }
     throw error;
   }

@@ -156,7 +156,7 @@ export class ContactForm {
     this.notice = undefined;
     this.problems = [];
     this.fieldErrors = {};
-    const problems = checkDraft(values);
+    const problems = this.problemsOf(values);
     if (problems.length > 0) {
       for (const p of problems) {
         if (p.field === undefined) {
@@ -182,6 +182,22 @@ export class ContactForm {
       this.busy = false;
     }
     this.show();
+  }
+
+  /**
+   * The client's checks. An edit checks only what it sends (a contact Linq holds with a 300-character company
+   * can still get a new title); one of the four must remain either way.
+   */
+  private problemsOf(values: Draft): DraftProblem[] {
+    const all = checkDraft(values);
+    if (this.mode === 'new') {
+      return all;
+    }
+    const sent = new Set<string>(Object.keys(changedFields(this.original, values)));
+    if (changedOwner(this.original, values) !== undefined) {
+      sent.add('ownerEmail');
+    }
+    return all.filter((p) => p.field === undefined || sent.has(p.field));
   }
 
   private showError(error: unknown): void {

@@ -149,6 +149,20 @@ describe('writing to Linq: create, edit, conflict, 422, delete, import, read-onl
     assert.match(String(row && api.provider.getTreeItem(row).description), /Chief Tester/);
   });
 
+  it('an edit checks only what it sends: a contact with a 300-character company still gets a new title', async () => {
+    standIn.reset();
+    const long = 'W'.repeat(300);
+    standIn.changeBehind(22, { company: long });
+    await vscode.commands.executeCommand('linqContacts.lookupById', '22');
+    await waitFor('the long company is held', () => (api.session.knownContacts().find((c) => c.id === 22)?.company === long ? true : undefined));
+    await vscode.commands.executeCommand('linqContacts.editContact', 22);
+    const panel = await waitFor('the edit form', () => (panelOf(22)?.form?.mode === 'edit' ? panelOf(22) : undefined));
+    await panel.receive({ type: 'save', values: values(panel, { title: 'Short Title' }) });
+    await waitFor('saved', () => panelOf(22)?.form === undefined);
+    assert.deepEqual(writes(standIn), ['PATCH /contacts/22']);
+    assert.equal(standIn.contact(22)?.title, 'Short Title');
+  });
+
   it('a contact changed in Linq meanwhile is a conflict: nothing written; Use Linq\'s values keeps the other edits', async () => {
     standIn.reset();
     await vscode.commands.executeCommand('linqContacts.editContact', 21);

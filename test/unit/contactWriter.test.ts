@@ -84,6 +84,18 @@ describe('contactWriter: one Save, at most one contact', () => {
     assert.equal(standIn.contact(3)?.company, 'Changed In Linq', "Linq's other change stays");
   });
 
+  it('an edit or a delete whose answer is lost is settled by reading the contact: one PATCH, one DELETE', async () => {
+    standIn.configure({ resetAfterWrite: true });
+    const opened = target.store.get(7);
+    assert.ok(opened);
+    const edited = await updateChecked(target, 7, opened.updatedAt, { title: 'Settled', firstName: opened.firstName }, undefined, { overwrite: false });
+    assert.equal(edited.kind === 'updated' && edited.contact.title, 'Settled');
+    assert.equal(target.store.get(7)?.title, 'Settled');
+    assert.equal(await deleteOnce(target, 8), 'deleted');
+    assert.equal(target.store.get(8), undefined);
+    assert.deepEqual(standIn.requests.filter((r) => r.method !== 'GET').map((r) => r.method), ['PATCH', 'DELETE']);
+  });
+
   it('delete: the contact leaves the store; a 404 is "already gone"', async () => {
     assert.equal(await deleteOnce(target, 5), 'deleted');
     assert.equal(target.store.get(5), undefined);
