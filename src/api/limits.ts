@@ -15,8 +15,13 @@ export function clampPerPage(perPage: number): number {
   return Math.min(MAX_PER_PAGE, Math.max(MIN_PER_PAGE, Math.trunc(perPage)));
 }
 
-/** Pages of the all-contacts walk in flight at once: fast without looking like a flood to the server. */
+/**
+ * Pages of the all-contacts walk in flight at first; the client's `AdaptiveLimit` then moves it between 1 and
+ * 16 as the server answers (writes stay at 4: `IMPORT_CONCURRENCY`).
+ */
 export const WALK_CONCURRENCY = 4;
+export const MIN_WALK_CONCURRENCY = 1;
+export const MAX_WALK_CONCURRENCY = 16;
 
 /**
  * Largest reply body read, in bytes. A page of 100 contacts with 300-character values in every field is

@@ -11,6 +11,7 @@ import {
   RETRY_LIMIT,
 } from './limits';
 import { LinqApiError } from './linqApiError';
+import { AdaptiveLimit } from './adaptiveLimit';
 import { RateGate } from './rateGate';
 import { parseRetryAfter } from './retryAfter';
 import { tokenProblem } from './token';
@@ -92,6 +93,8 @@ function tokenError(problem: NonNullable<ReturnType<typeof tokenProblem>>): Linq
 export class LinqClient {
   /** Shared by all requests of this client: a 429 anywhere pauses them all. */
   readonly gate = new RateGate();
+  /** List pages that may be in flight, adapted to how this server answers (a 429 or 503 anywhere halves it). */
+  readonly walkLimit = new AdaptiveLimit();
   /** The API host (and port) requests go to, for the log. */
   readonly host: string;
   private readonly http: KyInstance;
@@ -161,6 +164,7 @@ export class LinqClient {
       // Waiting would outlast the call: fail now and say when to try again.
       throw rateLimited(after);
     }
+    this.walkLimit.limited();
     if (after !== undefined || response.status === 429) {
       this.gate.pauseFor(Math.min(this.budgetMs, after ?? baseDelay));
     }
@@ -171,8 +175,11 @@ export class LinqClient {
   async listContacts(page: number, perPage: number, options: RequestOptions = {}): Promise<ContactPage> {
     const safePage = Math.max(1, Math.trunc(page));
     const safePerPage = clampPerPage(perPage);
+    const started = performance.now();
     const body = await this.call('get', 'contacts', { ...options, searchParams: { page: safePage, per_page: safePerPage } });
-    return parseContactPage(body, safePage, safePerPage);
+    const reply = parseContactPage(body, safePage, safePerPage);
+    this.walkLimit.answered(performance.now() - started);
+    return reply;
   }
 
   /** `GET /contacts/{id}`; a 404 is a `notFound` error, a reply about another contact `badData`. */

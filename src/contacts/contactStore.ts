@@ -8,6 +8,8 @@ import { ContactIndex } from './contactIndex';
 /** What the store needs from the API client (a `LinqClient`, or anything that pages the same way). */
 export interface PageSource {
   listContacts(page: number, perPage: number, options?: RequestOptions): Promise<ContactPage>;
+  /** Pages that may be in flight now, as the source adapts to the server (a `LinqClient`'s `AdaptiveLimit`). */
+  readonly walkLimit?: { readonly limit: number };
 }
 
 /** Where loading stands, as plain data. */
@@ -31,7 +33,7 @@ export interface StoreProgress {
 export interface ContactStoreOptions {
   /** `per_page` of every list request, 1–100 (default 100: fewest requests). */
   readonly perPage?: number;
-  /** List requests in flight at once (default 4, at least 1). */
+  /** List requests in flight at once, fixed (at least 1); without it, the source's `walkLimit`, else 4. */
   readonly concurrency?: number;
   /** Contacts held at most (default `MAX_CONTACTS`); the store stops there with `capped` set. */
   readonly maxContacts?: number;
@@ -62,7 +64,7 @@ interface Waiter {
  */
 export class ContactStore {
   readonly perPage: number;
-  private readonly concurrency: number;
+  private readonly fixedConcurrency: number | undefined;
   private readonly maxContacts: number;
   /** Replaced (never changed in place) when a write reorders or removes: readers see a new list. */
   private ordered: Contact[] = [];
@@ -95,7 +97,7 @@ export class ContactStore {
     options: ContactStoreOptions = {},
   ) {
     this.perPage = Math.min(MAX_PER_PAGE, Math.max(1, Math.trunc(options.perPage ?? MAX_PER_PAGE)));
-    this.concurrency = Math.max(1, Math.trunc(options.concurrency ?? WALK_CONCURRENCY));
+    this.fixedConcurrency = options.concurrency === undefined ? undefined : Math.max(1, Math.trunc(options.concurrency));
     this.maxContacts = options.maxContacts ?? MAX_CONTACTS;
   }
 
@@ -268,6 +270,11 @@ export class ContactStore {
     this.listeners.clear();
   }
 
+  /** Pages that may be in flight now: fixed, or as the source adapts to the server. */
+  private concurrency(): number {
+    return this.fixedConcurrency ?? this.source.walkLimit?.limit ?? WALK_CONCURRENCY;
+  }
+
   private satisfied(count: number): boolean {
     return this.completeValue || this.ordered.length >= count;
   }
@@ -280,12 +287,12 @@ export class ContactStore {
     }
     const wanted = this.nextToDeliver - 1 + Math.ceil(missing / this.perPage);
     // Before any reply nobody knows the end: the first round is pages 1…c at most.
-    return Math.min(wanted, this.lastPage ?? Math.max(1, this.concurrency));
+    return Math.min(wanted, this.lastPage ?? Math.max(1, this.concurrency()));
   }
 
   /** Sends requests while slots are free: the user's pages first, then the walk's, lowest page first. */
   private pump(): void {
-    while (!this.disposed && this.inFlight.size < this.concurrency) {
+    while (!this.disposed && this.inFlight.size < this.concurrency()) {
       const page = this.nextPage();
       if (page === undefined) {
         return;

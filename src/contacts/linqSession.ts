@@ -5,7 +5,7 @@ import type { Contact, FindQuery } from '../api/types';
 import { findExisting, type WriteTarget } from './contactWriter';
 import type { TokenStore } from '../auth/tokenStore';
 import { affectsConnection, readOnlyMode, readSettings, workspaceOffersBaseUrl } from '../config';
-import { MAX_PER_PAGE, WALK_CONCURRENCY } from '../api/limits';
+import { MAX_PER_PAGE } from '../api/limits';
 import type { Logger } from '../log/logger';
 import { ContactStore, type StoreProgress } from './contactStore';
 
@@ -69,8 +69,8 @@ export class LinqSession implements vscode.Disposable {
       }
       const client = new LinqClient({ baseUrl: readSettings().apiBaseUrl, token, readOnly: readOnlyMode });
       this.log?.info(`Connecting to ${client.host}.`);
-      const store = new ContactStore(client, { perPage: MAX_PER_PAGE, concurrency: WALK_CONCURRENCY });
-      this.watch(store);
+      const store = new ContactStore(client, { perPage: MAX_PER_PAGE });
+      this.watch(store, client);
       if (this.connection === pending) {
         this.current = store;
       } else {
@@ -84,14 +84,14 @@ export class LinqSession implements vscode.Disposable {
   }
 
   /** Logs counts (never contact data) when the store has every contact. */
-  private watch(store: ContactStore): void {
+  private watch(store: ContactStore, client: LinqClient): void {
     const started = Date.now();
     let told = false;
     store.onDidChange(() => {
       const p = store.progress;
       if (!told && p.complete) {
         told = true;
-        this.log?.info(`Loaded all ${p.loaded} contacts in ${Date.now() - started} ms (${p.pagesDone} pages, ${store.requests} list requests).`);
+        this.log?.info(`Loaded all ${p.loaded} contacts in ${Date.now() - started} ms (${p.pagesDone} pages, ${store.requests} list requests; pages in flight settled at ${client.walkLimit.limit}).`);
         if (p.capped) {
           this.log?.warn(`Stopped loading at ${p.loaded} contacts, the most the extension holds.`);
         }

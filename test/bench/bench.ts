@@ -32,10 +32,18 @@ const TOKEN = 'bench-token';
 async function standIn(extra: string[]): Promise<{ baseUrl: string; child: ChildProcess }> {
   const cli = path.join(__dirname, '..', 'server', 'cli.js');
   const child = spawn(process.execPath, [cli, '--count', String(CONTACTS), '--latency', String(LATENCY_MS), '--token', TOKEN, ...extra], { stdio: ['ignore', 'pipe', 'inherit'] });
+  return listening(child);
+}
+
+async function listening(child: ChildProcess): Promise<{ baseUrl: string; child: ChildProcess }> {
+  if (!child.stdout) {
+    throw new Error('the stand-in has no stdout');
+  }
+  const stdout = child.stdout;
   const line = await new Promise<string>((resolve, reject) => {
     child.once('error', reject);
     child.once('exit', (code) => reject(new Error(`stand-in exited (${code})`)));
-    readline.createInterface({ input: child.stdout }).once('line', resolve);
+    readline.createInterface({ input: stdout }).once('line', resolve);
   });
   return { baseUrl: (JSON.parse(line) as { baseUrl: string }).baseUrl, child };
 }
@@ -148,6 +156,61 @@ async function benchWriting(): Promise<Record<string, number>> {
   }
 }
 
+const WALK_CONTACTS = 100_000;
+const WALK_LATENCY_MS = 20;
+
+/** One cold walk of every contact: fixed at 4 in flight, or adaptive (the client's `AdaptiveLimit`). */
+async function walkOnce(baseUrl: string, fixed: boolean): Promise<{ ms: number; requests: number; limited: number; settled: number; contacts: number }> {
+  let requests = 0;
+  let limited = 0;
+  const counting: typeof fetch = async (input, init) => {
+    requests++;
+    const response = await fetch(input, init);
+    if (response.status === 429) {
+      limited++;
+    }
+    return response;
+  };
+  const client = new LinqClient({ baseUrl, token: TOKEN, fetch: counting, retryLimit: 8 });
+  const started = performance.now();
+  const all = await loadAllContacts(client, fixed ? { perPage: PER_PAGE, concurrency: CONCURRENCY } : { perPage: PER_PAGE });
+  return { ms: performance.now() - started, requests, limited, settled: fixed ? CONCURRENCY : client.walkLimit.limit, contacts: all.length };
+}
+
+/**
+ * The adaptive walk against the fixed 4, in the same run: 100,000 contacts at 20 ms, against a stand-in with no
+ * limit and one that answers 429 (`Retry-After: 1`) past 6 requests in flight (each its own child process).
+ */
+async function benchAdaptiveWalk(): Promise<Record<string, number>> {
+  const cli = path.join(__dirname, '..', 'server', 'cli.js');
+  const start = (extra: string[]): Promise<{ baseUrl: string; child: ChildProcess }> =>
+    listening(spawn(process.execPath, [cli, '--count', String(WALK_CONTACTS), '--latency', String(WALK_LATENCY_MS), '--token', TOKEN, ...extra], { stdio: ['ignore', 'pipe', 'inherit'] }));
+  const result: Record<string, number> = {};
+  for (const [name, extra] of [['free', []], ['limit6', ['--max-in-flight', '6']]] as const) {
+    const server = await start([...extra]);
+    try {
+      await walkOnce(server.baseUrl, true); // warm-up
+      const fixed = await walkOnce(server.baseUrl, true);
+      const adaptive = await walkOnce(server.baseUrl, false);
+      Object.assign(result, {
+        [`walk_${name}_fixedMs`]: Math.round(fixed.ms),
+        [`walk_${name}_adaptiveMs`]: Math.round(adaptive.ms),
+        [`walk_${name}_speedup`]: Number((fixed.ms / adaptive.ms).toFixed(2)),
+        [`walk_${name}_settledAt`]: adaptive.settled,
+        [`walk_${name}_adaptive429Pct`]: Number(((100 * adaptive.limited) / adaptive.requests).toFixed(1)),
+        [`walk_${name}_fixed429Pct`]: Number(((100 * fixed.limited) / fixed.requests).toFixed(1)),
+        [`walk_${name}_contacts`]: Math.min(fixed.contacts, adaptive.contacts),
+      });
+      console.log(
+        `cold walk of ${WALK_CONTACTS} at ${WALK_LATENCY_MS} ms, ${name === 'free' ? 'no limit' : '429 past 6 in flight'}: fixed 4 ${Math.round(fixed.ms)} ms (${fixed.limited} of ${fixed.requests} requests 429), adaptive ${Math.round(adaptive.ms)} ms (${adaptive.limited} of ${adaptive.requests} 429, settled at ${adaptive.settled}): ×${(fixed.ms / adaptive.ms).toFixed(2)}`,
+      );
+    } finally {
+      server.child.kill();
+    }
+  }
+  return result;
+}
+
 const IMPORT_ROWS = 1_000;
 const IMPORT_KNOWN = 100;
 
@@ -215,7 +278,7 @@ async function benchImport(): Promise<Record<string, number>> {
 }
 
 /**
- * `--import-only`: only the import; `--engine-only`: skip the real VS Code; `--view-only`: only the view runs; `--writing-only`: only export and
+ * `--walk-only`: only the adaptive walk against the fixed 4; `--import-only`: only the import; `--engine-only`: skip the real VS Code; `--view-only`: only the view runs; `--writing-only`: only export and
  * mentions; `--small`: only the 10,000-contact view run.
  */
 async function main(): Promise<void> {
@@ -224,8 +287,12 @@ async function main(): Promise<void> {
     console.log(JSON.stringify(await benchImport()));
     return;
   }
+  if (process.argv.includes('--walk-only')) {
+    console.log(JSON.stringify(await benchAdaptiveWalk()));
+    return;
+  }
   if (!process.argv.includes('--view-only') && !process.argv.includes('--writing-only')) {
-    result = { ...(await benchEngine()), ...(await benchImport()) };
+    result = { ...(await benchEngine()), ...(await benchAdaptiveWalk()), ...(await benchImport()) };
   }
   if (!process.argv.includes('--engine-only')) {
     setup();

@@ -23,6 +23,7 @@ function parseArgs(argv: readonly string[]): { options: Partial<StandInOptions>;
       case '--truncate-every': options.truncateEvery = num(i); i++; break;
       case '--hang-every': options.hangEvery = num(i); i++; break;
       case '--shift-every': options.shiftEvery = num(i); i++; break;
+      case '--max-in-flight': options.maxInFlight = num(i); i++; break;
       default: throw new Error(`unknown flag ${argv[i]}`);
     }
   }

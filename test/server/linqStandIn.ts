@@ -59,6 +59,8 @@ export interface StandInOptions {
   retryAfterRaw: string | undefined;
   /** Headers added to every 429 (e.g. `RateLimit-Reset`, which Linq does not document). */
   rateLimitHeaders: Readonly<Record<string, string>>;
+  /** More requests than this in flight at once are answered 429 with `Retry-After: 1` (0 = no limit). */
+  maxInFlight: number;
   /** Writes (POST, PUT, PATCH, DELETE) are done, then answered only after this many ms (0 = at once). */
   lateWriteMs: number;
   /** Writes are done, then the connection is reset without an answer. */
@@ -96,6 +98,7 @@ export const DEFAULT_OPTIONS: StandInOptions = {
   failPages: [],
   retryAfterRaw: undefined,
   rateLimitHeaders: {},
+  maxInFlight: 0,
   lateWriteMs: 0,
   resetAfterWrite: false,
   writeFailCount: 0,
@@ -186,6 +189,7 @@ export async function startStandIn(options: Partial<StandInOptions> = {}, port =
   const sockets = new Set<Socket>();
   let counter = 0;
   let listCounter = 0;
+  let inFlight = 0;
   /** Contacts added at the front (the shift switch, creates), newest first. */
   let shifted: WireContact[] = [];
   /** Generated contacts changed by an update (by id), and the generated ones deleted (0-based, sorted). */
@@ -333,6 +337,9 @@ export async function startStandIn(options: Partial<StandInOptions> = {}, port =
 
   const handle = (req: http.IncomingMessage, res: http.ServerResponse, requestBody: string): void => {
     const arrived = Date.now();
+    inFlight++;
+    res.on('close', () => inFlight--);
+    const overloaded = state.maxInFlight > 0 && inFlight > state.maxInFlight;
     const url = new URL(req.url ?? '/', 'http://stand-in');
     const token = req.headers['x-linq-integration-token'];
     const tokenValue = Array.isArray(token) ? token[0] : token;
@@ -380,6 +387,11 @@ export async function startStandIn(options: Partial<StandInOptions> = {}, port =
       }
       if (every(state.hangEvery, counter)) {
         record(0);
+        return;
+      }
+      if (overloaded) {
+        record(429);
+        json(res, 429, { error: 'Too Many Requests' }, { 'Retry-After': '1' });
         return;
       }
       if (state.rateLimitAlways > 0) {
