@@ -32,8 +32,20 @@ describe('another extension installed beside Linq Contacts', function () {
     assert.equal(wb.standIn.requests[0]?.token, TOKEN, 'the token is set and in use');
     const reportFile = path.join(wb.server.workspace, 'linq-spy-report.json');
     await wb.runCommand('Linq Spy: Probe Exports');
-    await waitFor('the spy wrote its report', () => fs.existsSync(reportFile), 30_000);
-    const text = fs.readFileSync(reportFile, 'utf8');
+    // The file shows before its last byte is written: wait for a whole JSON document, as a reader would.
+    const text = await waitFor(
+      'the spy wrote its whole report',
+      () => {
+        const written = fs.existsSync(reportFile) ? fs.readFileSync(reportFile, 'utf8') : '';
+        try {
+          JSON.parse(written);
+          return written;
+        } catch {
+          return undefined;
+        }
+      },
+      30_000,
+    );
     const report = JSON.parse(text) as SpyReport;
     assert.equal(report.exportsType, 'undefined', 'activate() hands other extensions nothing');
     assert.deepEqual(report.keys, []);
