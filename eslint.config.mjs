@@ -3,7 +3,7 @@ import tseslint from 'typescript-eslint';
 
 /**
  * The layers of `src/`, lowest first; a module may import its own layer and those below, never above.
- * api/, format/, log/, constants.ts → auth/, config.ts, errors/ → contacts/ → the features → extension.ts.
+ * api/, cache/, format/, log/, constants.ts → auth/, config.ts, errors/ → contacts/ → the features → extension.ts.
  */
 const FEATURES = ['tree', 'webview', 'commands', 'editor', 'export'];
 const folders = (names) => names.flatMap((n) => [`**/${n}/*`, `./${n}/*`]);
@@ -44,7 +44,7 @@ export default tseslint.config(
       semi: 'error',
     },
   },
-  layer(['src/api/**/*.ts', 'src/format/**/*.ts'], above.bottom, [noVscode]),
+  layer(['src/api/**/*.ts', 'src/cache/**/*.ts', 'src/format/**/*.ts'], above.bottom, [noVscode]),
   layer(['src/log/**/*.ts', 'src/constants.ts'], above.bottom),
   layer(['src/auth/**/*.ts', 'src/config.ts', 'src/errors/**/*.ts'], above.middle),
   layer(['src/contacts/**/*.ts'], above.contacts),

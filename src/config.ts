@@ -53,6 +53,19 @@ export function affectsReadOnly(e: vscode.ConfigurationChangeEvent): boolean {
   return e.affectsConfiguration(`${Settings.section}.${Settings.readOnly}`);
 }
 
+/**
+ * `linqContacts.cache`, from the user's own settings only: whether the organisation is kept on disk in
+ * the encrypted copy. Read again before every write of the copy.
+ */
+export function cacheEnabled(): boolean {
+  return userSetting<boolean>(vscode.workspace.getConfiguration(Settings.section), Settings.cache, true) !== false;
+}
+
+/** True when a configuration change touches the encrypted copy. */
+export function affectsCache(e: vscode.ConfigurationChangeEvent): boolean {
+  return e.affectsConfiguration(`${Settings.section}.${Settings.cache}`);
+}
+
 /** True when a workspace or folder offers an API base URL (it is ignored; the log says so once). */
 export function workspaceOffersBaseUrl(): boolean {
   const inspected = vscode.workspace.getConfiguration(Settings.section).inspect<string>(Settings.apiBaseUrl);

@@ -3,6 +3,8 @@ export const EXTENSION_ID = 'linq-contacts-dev.linq-contacts';
 export const VIEW_ID = 'linqContacts';
 export const PANEL_VIEW_TYPE = 'linqContacts.contact';
 export const SECRET_KEY = 'linqContacts.apiToken';
+/** The encrypted copy's key: a secret of its own, never beside the token. */
+export const COPY_KEY_SECRET = 'linqContacts.cacheKey';
 
 export const Commands = {
   setToken: 'linqContacts.setToken',
@@ -39,6 +41,7 @@ export const Settings = {
   mentionsFormat: 'mentions.format',
   hovers: 'hovers',
   readOnly: 'readOnly',
+  cache: 'cache',
 } as const;
 
 /** Context keys used in `when` clauses. */

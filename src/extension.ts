@@ -5,8 +5,9 @@ import { queueConfirmAnswer } from './commands/confirm';
 import { observeContactPickers, type ContactPickerView } from './commands/contactPicker';
 import { importFrom } from './commands/importContacts';
 import { registerCommands } from './commands/registerCommands';
-import { affectsAvatars, affectsMentionLanguages, affectsReadOnly, readOnlyMode } from './config';
+import { affectsAvatars, affectsCache, affectsMentionLanguages, affectsReadOnly, cacheEnabled, readOnlyMode } from './config';
 import { ContextKeys, PANEL_VIEW_TYPE, VIEW_ID } from './constants';
+import { ContactCopy } from './contacts/contactCopy';
 import type { ImportSummary } from './contacts/contactImport';
 import { LinqSession } from './contacts/linqSession';
 import { EmailHoverProvider } from './editor/emailHoverProvider';
@@ -34,6 +35,8 @@ export interface LinqContactsTestApi {
   };
   readonly session: {
     knownContacts(): readonly Contact[];
+    /** Drops the store but keeps the copy: the next need connects again, as a newly opened window does. */
+    reopen(): void;
   };
   readonly provider: {
     getChildren(node?: ContactsTreeNode): Promise<ContactsTreeNode[]>;
@@ -54,6 +57,11 @@ export interface LinqContactsTestApi {
     readonly panel: vscode.WebviewPanel;
     receive(message: unknown): Promise<void>;
   }>;
+  /** The encrypted copy: the folder it lives in, and a way to write a waiting save now. */
+  readonly copy: {
+    readonly folder: string;
+    flush(): Promise<void>;
+  };
   /** Answers the next modal question (delete, discard) as if clicked. */
   answerNextConfirm(answer: boolean): void;
   /** Import Contacts without the open dialog; `confirm` answers the question before anything is written. */
@@ -64,7 +72,7 @@ export interface LinqContactsTestApi {
 }
 
 /** The test API, built from closures over the parts (see `LinqContactsTestApi`). */
-function testApi(tokens: TokenStore, session: LinqSession, provider: ContactsProvider): LinqContactsTestApi {
+function testApi(tokens: TokenStore, session: LinqSession, provider: ContactsProvider, copyFolder: string): LinqContactsTestApi {
   let shownPicker: ContactPickerView | undefined;
   observeContactPickers((picker, shown) => {
     if (shown) {
@@ -80,7 +88,7 @@ function testApi(tokens: TokenStore, session: LinqSession, provider: ContactsPro
       has: async () => (await tokens.get()) !== undefined,
       onDidChange: (listener, thisArg, disposables) => tokens.onDidChange(listener, thisArg, disposables),
     },
-    session: { knownContacts: () => [...session.knownContacts()] },
+    session: { knownContacts: () => [...session.knownContacts()], reopen: () => session.reopen() },
     provider: {
       getChildren: (node) => provider.getChildren(node),
       getTreeItem: (node) => provider.getTreeItem(node),
@@ -105,6 +113,7 @@ function testApi(tokens: TokenStore, session: LinqSession, provider: ContactsPro
         panel: p.panel,
         receive: (message: unknown) => p.receive(message),
       })),
+    copy: { folder: copyFolder, flush: () => session.flushCopy() },
     answerNextConfirm: queueConfirmAnswer,
     importFrom: (file, confirm) => importFrom(session, file, undefined, () => Promise.resolve(confirm)),
     shownPicker: () => shownPicker,
@@ -118,7 +127,8 @@ export function activate(context: vscode.ExtensionContext): LinqContactsTestApi 
   const channel = vscode.window.createOutputChannel('Linq Contacts', { log: true });
   const log = new Logger(channel);
   const tokens = new TokenStore(context.secrets);
-  const session = new LinqSession(tokens, log);
+  const copy = new ContactCopy(context.secrets, context.globalStorageUri.fsPath, log);
+  const session = new LinqSession(tokens, log, copy);
   const provider = new ContactsProvider(session, log);
   const view = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: provider, showCollapseAll: false });
   provider.attach(view);
@@ -131,6 +141,7 @@ export function activate(context: vscode.ExtensionContext): LinqContactsTestApi 
     channel,
     tokens,
     session,
+    copy,
     provider,
     view,
     editors,
@@ -155,6 +166,9 @@ export function activate(context: vscode.ExtensionContext): LinqContactsTestApi 
       if (affectsReadOnly(e)) {
         void vscode.commands.executeCommand('setContext', ContextKeys.readOnly, readOnlyMode());
       }
+      if (affectsCache(e) && !cacheEnabled()) {
+        void session.deleteCopies(true);
+      }
       if (affectsMentionLanguages(e)) {
         mentions.register();
       }
@@ -165,7 +179,7 @@ export function activate(context: vscode.ExtensionContext): LinqContactsTestApi 
   void vscode.commands.executeCommand('setContext', ContextKeys.ready, true);
 
   // Other extensions get nothing; the extension's own tests get closures that cannot yield the token.
-  return context.extensionMode === vscode.ExtensionMode.Test ? testApi(tokens, session, provider) : undefined;
+  return context.extensionMode === vscode.ExtensionMode.Test ? testApi(tokens, session, provider, copy.folder) : undefined;
 }
 
 export function deactivate(): void {}

@@ -37,6 +37,25 @@ export interface ContactStoreOptions {
   readonly concurrency?: number;
   /** Contacts held at most (default `MAX_CONTACTS`); the store stops there with `capped` set. */
   readonly maxContacts?: number;
+  /**
+   * Start from these (the encrypted copy): they answer at once, and the store pages on from where they end.
+   * `heldSince` says when they were loaded until a refresh (`refreshedWith`) replaces them.
+   */
+  readonly held?: HeldContacts;
+}
+
+/**
+ * Contacts held from before (the encrypted copy, or what the store showed when Refresh was asked): in the
+ * API's order, with how far the walk that made them got and when.
+ */
+export interface HeldContacts {
+  readonly contacts: readonly Contact[];
+  /** The server's `total_count` then (never less than the contacts). */
+  readonly totalCount: number;
+  /** True when that walk had every contact of the organisation. */
+  readonly complete: boolean;
+  /** When the contacts were loaded (ms since the epoch). */
+  readonly takenAt: number;
 }
 
 /** Who asked for contacts: the user's own requests go ahead of the background walk's queued pages. */
@@ -74,7 +93,11 @@ export class ContactStore {
   private readonly inFlight = new Set<number>();
   /** Ids already in `ordered`: a page shifted under us repeats some, and they are dropped. */
   private readonly listed = new Set<number>();
-  private readonly index = new ContactIndex();
+  /** Ids deleted here: a refresh's page fetched before the delete does not bring them back. */
+  private readonly gone = new Set<number>();
+  /** Ids created here, newest first: shown first until a refresh places them where Linq does. */
+  private createdIds: number[] = [];
+  private index = new ContactIndex();
   private readonly waiters = new Set<Waiter>();
   private readonly listeners = new Set<() => void>();
   private readonly abort = new AbortController();
@@ -91,6 +114,10 @@ export class ContactStore {
   requests = 0;
   /** Contacts put first by `added` (the view shows that many rows more). */
   createdHere = 0;
+  /** When the contacts shown were loaded, while they come from before (the copy) and no refresh replaced them. */
+  heldSince: number | undefined;
+  /** When the contacts last changed (a page, a write, a refresh), for the copy's time. */
+  changedAt = Date.now();
 
   constructor(
     private readonly source: PageSource,
@@ -99,6 +126,93 @@ export class ContactStore {
     this.perPage = Math.min(MAX_PER_PAGE, Math.max(1, Math.trunc(options.perPage ?? MAX_PER_PAGE)));
     this.fixedConcurrency = options.concurrency === undefined ? undefined : Math.max(1, Math.trunc(options.concurrency));
     this.maxContacts = options.maxContacts ?? MAX_CONTACTS;
+    if (options.held) {
+      this.startFrom(options.held);
+    }
+  }
+
+  /** Takes held contacts as if a walk had delivered them; the next page asked is the one after them. */
+  private startFrom(held: HeldContacts): void {
+    this.deliver(held.contacts);
+    this.totalCount = Math.max(held.totalCount, this.ordered.length);
+    const pages = Math.ceil(this.ordered.length / this.perPage);
+    if (held.complete || this.capped) {
+      this.completeValue = true;
+      this.nextToDeliver = pages + 1;
+      this.lastPage = pages;
+    } else {
+      // Offset paging from where the copy ended: a contact seen twice is dropped as usual.
+      this.nextToDeliver = Math.floor(this.ordered.length / this.perPage) + 1;
+      this.lastPage = Math.max(this.nextToDeliver, Math.ceil(this.totalCount / this.perPage));
+    }
+    // An organisation held as empty has been loaded all the same.
+    this.nextToDeliver = Math.max(this.nextToDeliver, this.completeValue ? 2 : 1);
+    this.heldSince = held.takenAt;
+    this.changedAt = held.takenAt;
+  }
+
+  /** What the encrypted copy keeps of this store: its contacts, how far it got, and when. */
+  heldContacts(): HeldContacts {
+    return {
+      contacts: this.ordered,
+      totalCount: Math.max(this.totalCount, this.ordered.length),
+      complete: this.completeValue,
+      takenAt: this.heldSince ?? this.changedAt,
+    };
+  }
+
+  /**
+   * A refresh's walk (another store over the same connection) got this far: its contacts replace the ones
+   * held, in its order, each at its newest (`updated_at`). Contacts created here and not yet listed stay
+   * first; deleted ones stay gone; the ones it has not reached yet stay after it. Only a complete walk
+   * (`complete`) removes contacts it did not list: offset paging can skip one while another is deleted.
+   * `done`: the refresh reached its end, and the contacts are no longer "from before".
+   */
+  refreshedWith(fresh: readonly Contact[], complete: boolean, totalCount: number, done: boolean): void {
+    if (this.disposed) {
+      return;
+    }
+    const seen = new Set<number>();
+    const next: Contact[] = [];
+    const keep = (contact: Contact | undefined): void => {
+      if (contact && !seen.has(contact.id) && !this.gone.has(contact.id)) {
+        seen.add(contact.id);
+        next.push(contact);
+      }
+    };
+    const freshIds = new Set(fresh.map((c) => c.id));
+    this.createdIds = this.createdIds.filter((id) => !freshIds.has(id) && this.byId.has(id));
+    this.createdIds.forEach((id) => keep(this.byId.get(id)));
+    for (const contact of fresh) {
+      keep(newer(this.byId.get(contact.id), contact));
+    }
+    if (!complete) {
+      this.ordered.forEach(keep);
+    }
+    for (const contact of this.ordered) {
+      if (!seen.has(contact.id)) {
+        this.byId.delete(contact.id);
+      }
+    }
+    for (const contact of next) {
+      this.byId.set(contact.id, contact);
+      this.listed.add(contact.id);
+    }
+    this.ordered = next;
+    this.createdHere = this.createdIds.length;
+    this.index = new ContactIndex();
+    this.totalCount = Math.max(complete ? totalCount : Math.max(totalCount, this.totalCount), next.length);
+    if (complete) {
+      this.completeValue = true;
+      this.capped = next.length >= this.maxContacts;
+      this.lastPage = Math.min(this.lastPage ?? this.nextToDeliver, this.nextToDeliver - 1);
+      this.ahead.clear();
+      this.abort.abort();
+    }
+    if (done) {
+      this.heldSince = undefined;
+    }
+    this.settle();
   }
 
   /** Every contact held, in the API's order (a live view: it grows as pages arrive). */
@@ -186,7 +300,8 @@ export class ContactStore {
       this.index.removedAt(at);
     } else {
       this.totalCount = Math.max(this.totalCount, this.ordered.length) + 1;
-      this.createdHere++;
+      this.createdIds = [contact.id, ...this.createdIds];
+      this.createdHere = this.createdIds.length;
     }
     this.ordered = [contact, ...rest];
     this.listed.add(contact.id);
@@ -214,6 +329,9 @@ export class ContactStore {
       return;
     }
     this.byId.delete(id);
+    this.gone.add(id);
+    this.createdIds = this.createdIds.filter((c) => c !== id);
+    this.createdHere = this.createdIds.length;
     const at = this.ordered.findIndex((c) => c.id === id);
     if (at >= 0) {
       this.ordered = [...this.ordered.slice(0, at), ...this.ordered.slice(at + 1)];
@@ -434,10 +552,16 @@ export class ContactStore {
   }
 
   private notify(): void {
+    this.changedAt = Date.now();
     for (const listener of [...this.listeners]) {
       listener();
     }
   }
+}
+
+/** The newer of two versions of one contact by `updated_at` (ISO 8601 text); the fetched one when unsure. */
+function newer(held: Contact | undefined, fetched: Contact): Contact {
+  return held?.updatedAt !== undefined && fetched.updatedAt !== undefined && held.updatedAt > fetched.updatedAt ? held : fetched;
 }
 
 function cancelled(): LinqApiError {

@@ -7,7 +7,11 @@ import type { TokenStore } from '../auth/tokenStore';
 import { affectsConnection, readOnlyMode, readSettings, workspaceOffersBaseUrl } from '../config';
 import { MAX_PER_PAGE } from '../api/limits';
 import type { Logger } from '../log/logger';
+import type { ContactCopy, CopyConnection } from './contactCopy';
 import { ContactStore, type StoreProgress } from './contactStore';
+
+/** While a refresh walks, its contacts replace the ones held in one view update per this long. */
+const REFRESH_BATCH_MS = 250;
 
 /** Listener for the all-contacts walk: every contact so far, and where the walk stands. */
 export type AllContactsListener = (all: readonly Contact[], progress: StoreProgress | undefined, done: boolean) => void;
@@ -16,12 +20,16 @@ export type AllContactsListener = (all: readonly Contact[], progress: StoreProgr
 interface Connection {
   readonly client: LinqClient;
   readonly store: ContactStore;
+  /** Who the encrypted copy belongs to. */
+  readonly owner: CopyConnection;
 }
 
 /**
  * The connection to Linq as the settings and the token define it now: the API client and the one
- * `ContactStore` that the tree, search, the filter, lookup and the detail tab all read. A new token, a
- * new base URL or Refresh disposes the store (its late answers are dropped there) and fires `onDidChange`.
+ * `ContactStore` that the tree, search, the filter, lookup and the detail tab all read. The store starts
+ * from the encrypted copy when there is one (read when something first needs contacts) and a refresh walk
+ * then updates it in place; the copy is written again after walks and writes. A new token or a new base
+ * URL disposes the store (its late answers are dropped there), deletes the old copy and fires `onDidChange`.
  */
 export class LinqSession implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
@@ -34,10 +42,17 @@ export class LinqSession implements vscode.Disposable {
   private toldOfWorkspaceUrl = false;
   /** Stores whose background prefetch was started by `prefetch` (once per connection). */
   private readonly prefetched = new WeakSet<ContactStore>();
+  /** The refresh walk under way (a second store over the same client), and how to stop it. */
+  private refreshing: { readonly walker: ContactStore; stop(): void } | undefined;
+  /** The connection the copy now belongs to (its file goes when the token or URL changes). */
+  private owner: CopyConnection | undefined;
+  /** A store started from the copy, refreshed at the first `prefetch` or `loadAll` (after the first rows). */
+  private readonly refreshDue = new WeakSet<ContactStore>();
 
   constructor(
     private readonly tokens: TokenStore,
     private readonly log?: Logger,
+    private readonly copy?: ContactCopy,
   ) {
     this.disposables.push(
       this.changed,
@@ -58,7 +73,7 @@ export class LinqSession implements vscode.Disposable {
     if (this.connection) {
       return this.connection;
     }
-    const pending: Promise<Connection | undefined> = this.tokens.get().then((token) => {
+    const pending: Promise<Connection | undefined> = this.tokens.get().then(async (token) => {
       if (token === undefined) {
         return undefined;
       }
@@ -67,20 +82,128 @@ export class LinqSession implements vscode.Disposable {
         this.toldOfWorkspaceUrl = true;
         this.log?.warn('A workspace or folder sets linqContacts.apiBaseUrl: ignored. Only your user settings decide where the token is sent.');
       }
-      const client = new LinqClient({ baseUrl: readSettings().apiBaseUrl, token, readOnly: readOnlyMode });
+      const baseUrl = readSettings().apiBaseUrl;
+      const client = new LinqClient({ baseUrl, token, readOnly: readOnlyMode });
       this.log?.info(`Connecting to ${client.host}.`);
-      const store = new ContactStore(client, { perPage: MAX_PER_PAGE });
-      this.watch(store, client);
+      const owner: CopyConnection = { host: client.host, baseUrl, token };
       if (this.connection === pending) {
-        this.current = store;
-      } else {
-        // Reset while the token was read: this connection is already stale.
-        store.dispose();
+        // A reset while the copy is read deletes it all the same.
+        this.owner = owner;
       }
-      return { client, store };
+      const held = await this.copy?.read(owner).catch((error: unknown) => {
+        this.log?.warn(`The local copy could not be read (${error instanceof Error ? error.message : 'unknown error'}).`);
+        return undefined;
+      });
+      const store = new ContactStore(client, { perPage: MAX_PER_PAGE, held });
+      const connection: Connection = { client, store, owner };
+      if (this.connection !== pending) {
+        // Reset while the token or the copy was read: this connection is already stale.
+        store.dispose();
+        return connection;
+      }
+      this.current = store;
+      this.watch(store, client);
+      this.keepCopy(connection);
+      if (held) {
+        this.log?.info(`Started from the local copy: ${held.contacts.length} contacts${held.complete ? ' (all)' : ''}, loaded ${new Date(held.takenAt).toISOString()}.`);
+        this.refreshDue.add(store);
+      }
+      return connection;
     });
     this.connection = pending;
     return pending;
+  }
+
+  /** Writes the copy again (debounced) whenever the store's contacts change. */
+  private keepCopy({ store, owner }: Connection): void {
+    const copy = this.copy;
+    if (!copy) {
+      return;
+    }
+    store.onDidChange(() => {
+      if (store.loadedAny) {
+        copy.save(owner, () => store.heldContacts(), async () => this.current === store && (await this.tokens.get()) === owner.token && readSettings().apiBaseUrl === owner.baseUrl);
+      }
+    });
+  }
+
+  /**
+   * Walks the organisation again beside what is held (as far as it held, at least `prefetchLimit`; all
+   * of it when it held all) and lets the store take each batch in place: new contacts appear, changed ones
+   * change, and ones gone leave only once a complete walk shows it. The view says "as of" until it ends.
+   */
+  private refreshInPlace({ client, store }: Connection): void {
+    this.refreshing?.stop();
+    const walker = new ContactStore(client, { perPage: MAX_PER_PAGE });
+    const target = store.complete ? Number.POSITIVE_INFINITY : Math.max(store.contacts.length, readSettings().prefetchLimit);
+    store.heldSince ??= store.changedAt;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const take = (done: boolean): void => {
+      clearTimeout(timer);
+      timer = undefined;
+      if (walker.loadedAny) {
+        store.refreshedWith(walker.contacts, walker.complete, walker.progress.totalCount, done);
+      }
+    };
+    const unsubscribe = walker.onDidChange(() => {
+      timer ??= setTimeout(() => take(false), REFRESH_BATCH_MS);
+    });
+    const stop = (): void => {
+      clearTimeout(timer);
+      unsubscribe();
+      walker.dispose();
+      if (this.refreshing?.walker === walker) {
+        this.refreshing = undefined;
+      }
+    };
+    this.refreshing = { walker, stop };
+    const started = Date.now();
+    walker.walk(target).then(
+      () => {
+        take(true);
+        this.log?.info(`Refreshed ${walker.contacts.length} contacts in place in ${Date.now() - started} ms (${walker.requests} list requests${walker.complete ? ', the whole organisation' : ''}).`);
+        stop();
+      },
+      (error: unknown) => {
+        const e = asLinqError(error);
+        if (e.kind !== 'cancelled') {
+          take(false);
+          this.log?.warnError('Refreshing contacts', e);
+        }
+        stop();
+      },
+    );
+  }
+
+  /** Starts the refresh of contacts from the copy, once, unless `prefetchLimit` is 0 (then the copy stays as it is). */
+  private refreshIfDue(connection: Connection): void {
+    if (this.refreshDue.has(connection.store) && readSettings().prefetchLimit > 0) {
+      this.refreshDue.delete(connection.store);
+      this.refreshInPlace(connection);
+    }
+  }
+
+  /**
+   * Refresh Contacts: with contacts shown, walks again and updates them in place (see `refreshInPlace`);
+   * before any (no token yet, a refused token, a failed first page) it starts over.
+   */
+  async refresh(): Promise<void> {
+    const connection = await this.connection?.catch(() => undefined);
+    if (connection && this.current === connection.store && connection.store.loadedAny) {
+      this.refreshInPlace(connection);
+    } else {
+      this.reset();
+    }
+  }
+
+  /** Drops what the copy would still write, and deletes every copy (Clear API Token; the cache turned off). */
+  async deleteCopies(withKey: boolean): Promise<void> {
+    await this.copy?.deleteAll(withKey);
+  }
+
+  /** Writes the copy now if a write is waiting (tests, before a reload). */
+  async flushCopy(): Promise<void> {
+    await this.copy?.flush();
   }
 
   /** Logs counts (never contact data) when the store has every contact. */
@@ -159,6 +282,9 @@ export class LinqSession implements vscode.Disposable {
     this.connect()
       .then((connection) => {
         const store = connection?.store;
+        if (connection) {
+          this.refreshIfDue(connection);
+        }
         if (!store || store.complete || this.prefetched.has(store)) {
           return undefined;
         }
@@ -193,7 +319,9 @@ export class LinqSession implements vscode.Disposable {
   loadAll(listener?: AllContactsListener): { promise: Promise<readonly Contact[]>; dispose(): void } {
     let unsubscribe: (() => void) | undefined;
     let disposed = false;
-    const promise = this.requireConnection().then(async ({ store }) => {
+    const promise = this.requireConnection().then(async (connection) => {
+      const { store } = connection;
+      this.refreshIfDue(connection);
       if (listener && !disposed) {
         const tell = (): void => listener(store.contacts, store.progress, store.complete);
         unsubscribe = store.onDidChange(tell);
@@ -211,8 +339,24 @@ export class LinqSession implements vscode.Disposable {
     };
   }
 
-  /** Drops the client, the store (and with it every late answer) and tells listeners. */
+  /** Drops the client, the store (and with it every late answer), the old connection's copy, and tells listeners. */
   reset(): void {
+    if (this.owner) {
+      const owner = this.owner;
+      void this.copy?.deleteFor(owner).catch((error: unknown) => {
+        this.log?.warn(`The old local copy could not be deleted (${error instanceof Error ? error.message : 'unknown error'}).`);
+      });
+    }
+    this.reopen();
+  }
+
+  /**
+   * Drops the client and the store and tells listeners, keeping the copy: the next need connects again
+   * and starts from it, as a newly opened window does.
+   */
+  reopen(): void {
+    this.refreshing?.stop();
+    this.owner = undefined;
     this.current?.dispose();
     this.current = undefined;
     this.connection = undefined;
@@ -220,6 +364,7 @@ export class LinqSession implements vscode.Disposable {
   }
 
   dispose(): void {
+    this.refreshing?.stop();
     this.current?.dispose();
     for (const d of this.disposables) {
       d.dispose();

@@ -261,6 +261,7 @@ export class ContactsProvider implements vscode.TreeDataProvider<ContactsTreeNod
         capped: total.capped,
         filter: this.filterState.text,
         matches: this.filterState.active ? this.filterState.matches(this.feed.held).length : 0,
+        heldSince: this.feed.heldSince,
       }),
     );
   }

@@ -17,6 +17,8 @@ export interface RowsSnapshot {
   readonly loadedAny: boolean;
   /** True once the store holds every contact. */
   readonly complete: boolean;
+  /** When the contacts were loaded, while they come from the local copy (the view says "as of"). */
+  readonly heldSince: number | undefined;
 }
 
 /**
@@ -80,6 +82,11 @@ export class RowFeed implements vscode.Disposable {
     return this.store?.complete ?? false;
   }
 
+  /** When the contacts held were loaded, while they come from the local copy or a refresh is under way. */
+  get heldSince(): number | undefined {
+    return this.store?.heldSince;
+  }
+
   /** True while rows remain to be shown by Load more. */
   get hasMore(): boolean {
     return this.shownAny && !!this.store && (this.store.contacts.length > this.shownCount || !this.store.complete);
@@ -92,7 +99,7 @@ export class RowFeed implements vscode.Disposable {
   }
 
   snapshot(): RowsSnapshot {
-    return { contacts: this.rows, error: this.errorValue, loadedAny: this.shownAny, complete: this.complete };
+    return { contacts: this.rows, error: this.errorValue, loadedAny: this.shownAny, complete: this.complete, heldSince: this.heldSince };
   }
 
   /**

@@ -16,6 +16,8 @@ export interface ViewFacts {
   /** The filter's text ('' when off) and how many match among those held. */
   readonly filter: string;
   readonly matches: number;
+  /** When the contacts shown were loaded, while they come from the local copy (or Refresh is under way). */
+  readonly heldSince?: number;
 }
 
 /** The view's description ("237 contacts") and message (errors, the filter's counts, an empty organisation). */
@@ -32,12 +34,22 @@ export function viewStatus(f: ViewFacts): { description: string | undefined; mes
       : f.capped
         ? vscode.l10n.t('Filter "{0}": {1} of the first {2} contacts match (the most this extension holds).', f.filter, f.matches, f.loaded)
         : vscode.l10n.t('Filter "{0}": {1} of {2} contacts match.', f.filter, f.matches, f.total);
+  } else if (f.heldSince !== undefined && f.loadedAny) {
+    message = vscode.l10n.t('Contacts as of {0}.', loadedTime(f.heldSince));
   } else if (f.capped && f.complete) {
     message = vscode.l10n.t('Showing the first {0} contacts: the most this extension holds.', f.loaded);
   } else if (f.loadedAny && f.complete && f.loaded === 0) {
     message = vscode.l10n.t('No contacts in your organisation yet.');
   }
   return { description, message };
+}
+
+/** "10:42" today, else the date and the time, in VS Code's display language. */
+function loadedTime(at: number): string {
+  const when = new Date(at);
+  const today = new Date().toDateString() === when.toDateString();
+  const format = today ? { hour: 'numeric', minute: '2-digit' } : { dateStyle: 'medium', timeStyle: 'short' };
+  return new Intl.DateTimeFormat(vscode.env.language, format as Intl.DateTimeFormatOptions).format(when);
 }
 
 /** Sets the view's description and message, touching neither when unchanged (VS Code batches changes). */

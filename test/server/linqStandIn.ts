@@ -158,8 +158,14 @@ export interface StandIn {
   readonly created: readonly WireContact[];
   /** Changes a contact behind the client's back, as Linq's own app would (a new `updated_at`). */
   changeBehind(id: number, fields: Record<string, string>): WireContact | undefined;
+  /** Deletes a contact behind the client's back; false when there was none. */
+  deleteBehind(id: number): boolean;
+  /** Adds a contact behind the client's back, first in the list (Linq lists the newest first). */
+  addBehind(fields: Record<string, string>): WireContact;
   /** Live contacts (after writes) whose email or phone number matches, as `find` matches them. */
   matching(query: { email?: string; phone?: string }): WireContact[];
+  /** Every request as it arrived (`GET /api/partner/v2/contacts`), answered yet or not; `reset` clears it. */
+  readonly arrivals: string[];
   /** Bytes written in bodies of the endless and stalled replies so far. */
   readonly bodyBytesSent: () => number;
   close(): Promise<void>;
@@ -199,6 +205,7 @@ export async function startStandIn(options: Partial<StandInOptions> = {}, port =
   let nextCreatedId = 2_000_001;
   let clock = 0;
   let bodyBytes = 0;
+  const arrivals: string[] = [];
 
   /** A timestamp later than every one handed out before (two writes in one millisecond still differ). */
   const now = (): string => {
@@ -337,6 +344,7 @@ export async function startStandIn(options: Partial<StandInOptions> = {}, port =
 
   const handle = (req: http.IncomingMessage, res: http.ServerResponse, requestBody: string): void => {
     const arrived = Date.now();
+    arrivals.push(`${req.method ?? 'GET'} ${(req.url ?? '/').split('?')[0]}`);
     inFlight++;
     res.on('close', () => inFlight--);
     const overloaded = state.maxInFlight > 0 && inFlight > state.maxInFlight;
@@ -572,6 +580,7 @@ export async function startStandIn(options: Partial<StandInOptions> = {}, port =
       listCounter = 0;
     },
     bodyBytesSent: () => bodyBytes,
+    arrivals,
     contact: byId,
     created,
     matching,
@@ -585,8 +594,23 @@ export async function startStandIn(options: Partial<StandInOptions> = {}, port =
       store(next);
       return next;
     },
+    deleteBehind(id) {
+      if (!byId(id)) {
+        return false;
+      }
+      remove(id);
+      return true;
+    },
+    addBehind(fields) {
+      const stamp = now();
+      const contact: WireContact = { ...makeContact(0, false), id: nextCreatedId++, ...fields, created_at: stamp, updated_at: stamp };
+      contact.full_name = [contact.first_name, contact.last_name].filter((v) => typeof v === 'string' && v !== '').join(' ') || null;
+      shifted = [contact, ...shifted];
+      return contact;
+    },
     reset() {
       bodyBytes = 0;
+      arrivals.length = 0;
       edited.clear();
       deletedBase = [];
       created.length = 0;

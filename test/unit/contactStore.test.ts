@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { LinqClient } from '../../src/api/linqClient';
-import { ContactStore } from '../../src/contacts/contactStore';
+import { ContactStore, type HeldContacts } from '../../src/contacts/contactStore';
 import { startStandIn, type StandIn } from '../server/linqStandIn';
 import { waitFor } from '../support/waitFor';
 
@@ -97,5 +97,87 @@ describe('ContactStore (one store per connection) against the stand-in', () => {
     assert.equal(store.get(7), fresh);
     assert.equal(store.contacts[6], fresh);
     assert.equal(store.get(5000), undefined);
+  });
+
+  describe('started from held contacts (the encrypted copy) and refreshed in place', () => {
+    const heldFromWalk = async (limit?: number): Promise<HeldContacts> => {
+      const first = new ContactStore(make(), { concurrency: 4 });
+      await first.walk(limit);
+      standIn.requests.length = 0;
+      return { ...first.heldContacts(), takenAt: 1_700_000_000_000 };
+    };
+
+    it('answers from what it held with no request, and says since when', async () => {
+      const held = await heldFromWalk();
+      const store = new ContactStore(make(), { held });
+      assert.equal(store.contacts.length, 1_000);
+      assert.equal(store.complete, true);
+      assert.equal(store.loadedAny, true);
+      assert.equal(store.heldSince, 1_700_000_000_000);
+      await store.ensure(100);
+      await store.walk();
+      assert.equal(store.byEmail(held.contacts[500]!.email!)?.id, held.contacts[500]!.id);
+      assert.equal(standIn.requests.length, 0, 'nothing asked');
+    });
+
+    it('held only in part, pages on from where the copy ended', async () => {
+      const held = await heldFromWalk(300);
+      const store = new ContactStore(make(), { held, concurrency: 1 });
+      assert.equal(store.complete, false);
+      await store.ensure(500);
+      assert.deepEqual(listPages(), ['4', '5']);
+      assert.deepEqual(store.contacts.map((c) => c.id), Array.from({ length: 500 }, (_, i) => i + 1));
+    });
+
+    it('a complete refresh replaces changed contacts, adds new ones and removes the ones gone', async () => {
+      const held = await heldFromWalk();
+      const store = new ContactStore(make(), { held });
+      standIn.changeBehind(10, { company: 'Changed Behind' });
+      standIn.deleteBehind(20);
+      const added = standIn.addBehind({ first_name: 'New', email: 'new.behind@example.com' });
+      const walker = new ContactStore(make());
+      await walker.walk();
+      store.refreshedWith(walker.contacts, walker.complete, walker.progress.totalCount, true);
+      const ids = store.contacts.map((c) => c.id);
+      assert.equal(ids[0], added.id, 'the new contact where Linq lists it');
+      assert.equal(ids.includes(20), false, 'the deleted contact is gone');
+      assert.equal(store.get(20), undefined);
+      assert.equal(store.get(10)?.company, 'Changed Behind');
+      assert.equal(store.byEmail('new.behind@example.com')?.id, added.id, 'the index follows');
+      assert.equal(new Set(ids).size, ids.length, 'each once');
+      assert.equal(ids.length, 1_000);
+      assert.equal(store.heldSince, undefined, 'no longer "as of"');
+      assert.equal(store.progress.totalCount, 1_000);
+    });
+
+    it('a refresh that stopped part way keeps the contacts it did not reach, even ones deleted behind', async () => {
+      const held = await heldFromWalk();
+      const store = new ContactStore(make(), { held });
+      standIn.deleteBehind(900);
+      standIn.changeBehind(5, { company: 'Changed Behind' });
+      const walker = new ContactStore(make());
+      await walker.walk(200);
+      store.refreshedWith(walker.contacts, walker.complete, walker.progress.totalCount, false);
+      assert.equal(store.contacts.length, 1_000);
+      assert.equal(store.get(900)?.id, 900, 'only a complete walk removes');
+      assert.equal(store.get(5)?.company, 'Changed Behind');
+      assert.equal(store.heldSince, 1_700_000_000_000, 'still "as of" until the refresh is done');
+    });
+
+    it('keeps a contact created here first and one deleted here gone, whatever a refresh page fetched before says', async () => {
+      const held = await heldFromWalk();
+      const store = new ContactStore(make(), { held });
+      const walker = new ContactStore(make());
+      await walker.walk();
+      store.added({ id: 5_000_000, firstName: 'Made', lastName: 'Here', updatedAt: '2099-01-01T00:00:00Z' });
+      store.removed(3);
+      store.updated({ ...held.contacts[1]!, company: 'Edited Here', updatedAt: '2099-01-01T00:00:00Z' });
+      store.refreshedWith(walker.contacts, true, walker.progress.totalCount, true);
+      assert.equal(store.contacts[0]?.id, 5_000_000);
+      assert.equal(store.createdHere, 1);
+      assert.equal(store.get(3), undefined, 'a page fetched before the delete does not bring it back');
+      assert.equal(store.get(2)?.company, 'Edited Here', 'the newer version wins');
+      assert.equal(store.contacts.length, 1_000);
+    });
   });
 });

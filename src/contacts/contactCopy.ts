@@ -1,0 +1,197 @@
+import { join } from 'node:path';
+import * as vscode from 'vscode';
+import { copyFileName, COPY_KEY_BYTES, decryptCopy, encryptCopy, newCopyKey } from '../cache/copyCipher';
+import { decodeCopy, encodeCopy } from '../cache/copyCodec';
+import { readIfThere, removeCopies, removeFile, writeAtomically } from '../cache/copyFile';
+import { cacheEnabled } from '../config';
+import { COPY_KEY_SECRET } from '../constants';
+import type { Logger } from '../log/logger';
+import type { HeldContacts } from './contactStore';
+
+/** Writes of the copy wait this long for the next change, so a walk or an import is written once. */
+const SAVE_DEBOUNCE_MS = 1_000;
+
+/** Which connection a copy belongs to. The token is used for the file's keyed name only. */
+export interface CopyConnection {
+  readonly host: string;
+  readonly baseUrl: string;
+  readonly token: string;
+}
+
+/** A write waiting for its debounce: what to write, and a last check that it still should be. */
+interface PendingSave {
+  readonly connection: CopyConnection;
+  readonly content: () => HeldContacts;
+  readonly stillCurrent: () => Promise<boolean>;
+}
+
+/**
+ * The one form in which contacts reach the disk: the connection's contacts in one file in the extension's
+ * global storage, AES-256-GCM encrypted under a random key kept in the secret storage (`linqContacts.cacheKey`,
+ * apart from the token), named by the API host and an HMAC of the token. One copy at a time: reading the
+ * current connection's copy deletes any other. Every file operation runs in one queue, so a delete always
+ * comes after a write under way, and a write re-reads the setting, the key and the token first.
+ */
+export class ContactCopy implements vscode.Disposable {
+  private queue: Promise<unknown> = Promise.resolve();
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private pending: PendingSave | undefined;
+  /** Bumped by `forget`: a write planned before it is dropped. */
+  private generation = 0;
+
+  constructor(
+    private readonly secrets: vscode.SecretStorage,
+    /** The extension's global storage folder (`ExtensionContext.globalStorageUri`, a file path). */
+    readonly folder: string,
+    private readonly log?: Logger,
+  ) {}
+
+  /**
+   * The connection's copy, or `undefined` (cache off, no key, no file). A copy that cannot be read or
+   * decrypted (corrupt, another format, another key) is deleted, with one log line: the start is cold.
+   */
+  read(connection: CopyConnection): Promise<HeldContacts | undefined> {
+    return this.serially(async () => {
+      if (!cacheEnabled()) {
+        return undefined;
+      }
+      const key = await this.key(false);
+      if (!key) {
+        // Without the key no copy here can be read: they go.
+        await removeCopies(this.folder);
+        return undefined;
+      }
+      const name = copyFileName(key, connection.host, connection.baseUrl, connection.token);
+      await removeCopies(this.folder, name);
+      const path = join(this.folder, name);
+      const data = await readIfThere(path);
+      if (!data) {
+        return undefined;
+      }
+      try {
+        const started = performance.now();
+        const content = await decodeCopy(decryptCopy(key, data));
+        this.log?.info(`Read the local copy: ${content.contacts.length} contacts (${data.length} bytes) in ${Math.round(performance.now() - started)} ms.`);
+        return content;
+      } catch (error) {
+        this.log?.warn(`The local copy could not be read (${error instanceof Error ? error.message : 'unknown error'}): deleted; contacts load from Linq.`);
+        await removeFile(path);
+        return undefined;
+      }
+    });
+  }
+
+  /**
+   * Writes the connection's contacts after `SAVE_DEBOUNCE_MS` without a newer call. Just before writing,
+   * the setting, the key and `stillCurrent` (the token and URL, read again) are checked.
+   */
+  save(connection: CopyConnection, content: () => HeldContacts, stillCurrent: () => Promise<boolean>): void {
+    if (!cacheEnabled()) {
+      return;
+    }
+    this.pending = { connection, content, stillCurrent };
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => void this.writePending(), SAVE_DEBOUNCE_MS);
+  }
+
+  /** Writes a pending save now and waits for every file operation queued (tests, and before a reload). */
+  async flush(): Promise<void> {
+    if (this.pending) {
+      clearTimeout(this.timer);
+      await this.writePending();
+    }
+    await this.serially(() => Promise.resolve());
+  }
+
+  /** Drops a pending save; a write already under way finishes before anything queued after this. */
+  forget(): void {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    this.pending = undefined;
+    this.generation++;
+  }
+
+  /** Deletes one connection's copy (a new token or URL replaced it). */
+  deleteFor(connection: CopyConnection): Promise<void> {
+    this.forget();
+    return this.serially(async () => {
+      const key = await this.key(false);
+      if (key) {
+        await removeFile(join(this.folder, copyFileName(key, connection.host, connection.baseUrl, connection.token)));
+      }
+    });
+  }
+
+  /** Deletes every copy, and with `withKey` the key too (Clear API Token; the cache turned off). */
+  deleteAll(withKey: boolean): Promise<void> {
+    this.forget();
+    return this.serially(async () => {
+      const removed = await removeCopies(this.folder);
+      if (withKey) {
+        await this.secrets.delete(COPY_KEY_SECRET);
+      }
+      if (removed > 0) {
+        this.log?.info(`Deleted the local copy${withKey ? ' and its key' : ''}.`);
+      }
+    });
+  }
+
+  private async writePending(): Promise<void> {
+    const pending = this.pending;
+    const generation = this.generation;
+    this.pending = undefined;
+    this.timer = undefined;
+    if (!pending) {
+      return;
+    }
+    await this.serially(async () => {
+      if (generation !== this.generation || !cacheEnabled() || !(await pending.stillCurrent())) {
+        return;
+      }
+      const started = performance.now();
+      const held = pending.content();
+      const plain = await encodeCopy(held);
+      const key = await this.key(true);
+      // Checked again after the slow part: a token cleared meanwhile wins.
+      if (!key || generation !== this.generation || !cacheEnabled() || !(await pending.stillCurrent())) {
+        return;
+      }
+      const { host, baseUrl, token } = pending.connection;
+      const data = encryptCopy(key, plain);
+      await writeAtomically(join(this.folder, copyFileName(key, host, baseUrl, token)), data);
+      this.log?.info(`Wrote the local copy: ${held.contacts.length} contacts, ${data.length} bytes, in ${Math.round(performance.now() - started)} ms.`);
+    }).catch((error: unknown) => {
+      this.log?.warn(`The local copy could not be written (${error instanceof Error ? error.message : 'unknown error'}).`);
+    });
+  }
+
+  /** The copy's key from the secret storage, read afresh each time; with `make`, one is made when there is none. */
+  private async key(make: boolean): Promise<Buffer | undefined> {
+    const stored = await this.secrets.get(COPY_KEY_SECRET);
+    const key = stored === undefined ? undefined : Buffer.from(stored, 'base64');
+    if (key && key.length === COPY_KEY_BYTES) {
+      return key;
+    }
+    if (!make) {
+      return undefined;
+    }
+    const made = newCopyKey();
+    await this.secrets.store(COPY_KEY_SECRET, made.toString('base64'));
+    return made;
+  }
+
+  /** Runs file operations one after another, in the order asked. */
+  private serially<T>(work: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(work, work);
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  /** A write still waiting for its debounce starts now (the window is closing). */
+  dispose(): void {
+    if (this.pending) {
+      clearTimeout(this.timer);
+      void this.writePending();
+    }
+  }
+}

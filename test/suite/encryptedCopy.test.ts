@@ -1,0 +1,175 @@
+import * as assert from 'node:assert/strict';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import * as vscode from 'vscode';
+import type { LinqContactsTestApi } from '../../src/extension';
+import { Settings } from '../../src/constants';
+import type { StandIn } from '../server/linqStandIn';
+import { configure, extensionApi, useStandIn, waitFor } from './helpers';
+
+type Api = LinqContactsTestApi;
+
+/** The copies in the extension's global storage folder. */
+async function copies(api: Api): Promise<string[]> {
+  try {
+    return (await readdir(api.copy.folder)).filter((n) => n.endsWith('.lqc'));
+  } catch {
+    return [];
+  }
+}
+
+function holdsInPlainText(bytes: Buffer, text: string): boolean {
+  return bytes.includes(Buffer.from(text, 'utf8')) || bytes.includes(Buffer.from(text, 'utf16le'));
+}
+
+const listArrivals = (standIn: StandIn): string[] => standIn.arrivals.filter((a) => /^GET .*\/contacts$/.test(a));
+
+describe('the encrypted local copy', () => {
+  let standIn: StandIn | undefined;
+
+  afterEach(async () => {
+    const api = await extensionApi();
+    await vscode.commands.executeCommand('linqContacts.clearToken');
+    await vscode.workspace.getConfiguration(Settings.section).update(Settings.cache, undefined, vscode.ConfigurationTarget.Global);
+    await standIn?.close();
+    standIn = undefined;
+    await configure({ pageSize: 25, prefetchLimit: 10_000 });
+    await api.copy.flush();
+  });
+
+  /** Sets the token, shows the first rows, waits for every contact and for the copy to be written. */
+  async function heldAndWritten(count: number): Promise<Api> {
+    const api = await extensionApi();
+    await api.tokens.set('suite-token');
+    await waitFor('first rows', async () => {
+      await api.provider.getChildren();
+      await api.provider.idle();
+      return api.provider.rows.loadedAny;
+    }, 20_000);
+    await waitFor('every contact held', () => api.session.knownContacts().length === count, 30_000);
+    await waitFor('the copy written', async () => {
+      await api.copy.flush();
+      return (await copies(api)).length === 1;
+    }, 20_000);
+    return api;
+  }
+
+  /** As a newly opened window: the view asks for its first rows; resolves once they are shown. */
+  async function reopened(api: Api): Promise<number> {
+    api.session.reopen();
+    await api.provider.getChildren();
+    await api.provider.loadMore();
+    return api.provider.rows.contacts.length;
+  }
+
+  it('a window opened again shows the held contacts before any list request, then the refresh brings Linq’s changes', async () => {
+    standIn = await useStandIn({ count: 1_000, token: 'suite-token', latencyMs: 10 });
+    await configure({ pageSize: 100, prefetchLimit: 10_000 });
+    const api = await heldAndWritten(1_000);
+    const [name] = await copies(api);
+    const bytes = await readFile(join(api.copy.folder, name!));
+    assert.ok(!name!.includes('suite-token'), 'the token is not in the file name');
+    const held500 = api.session.knownContacts()[499]!;
+    assert.ok(held500.email && holdsInPlainText(Buffer.from(`x${held500.email}x`, 'utf16le'), held500.email), 'the check finds what is there');
+    for (const secret of ['suite-token', held500.email, held500.fullName ?? '?', held500.company ?? '?']) {
+      assert.equal(holdsInPlainText(bytes, secret), false, `${secret} in the copy as text`);
+    }
+
+    standIn.changeBehind(10, { company: 'Changed Behind' });
+    standIn.deleteBehind(20);
+    const added = standIn.addBehind({ first_name: 'Added', last_name: 'Behind', email: 'added.behind@example.com' });
+    standIn.configure({ latencyMs: 200 });
+    standIn.arrivals.length = 0;
+    const shown = await reopened(api);
+    assert.equal(shown, 100, 'the first rows at once');
+    assert.deepEqual(listArrivals(standIn), [], 'no list request before the rows');
+    assert.notEqual(api.provider.rows.heldSince, undefined, 'the view says since when');
+    assert.equal(api.session.knownContacts().length, 1_000, 'search, lookup and hovers answer from all of them');
+    assert.equal(api.session.knownContacts()[9]?.company === 'Changed Behind', false, 'as held, until the refresh');
+
+    await waitFor('the refresh done', () => api.provider.rows.heldSince === undefined, 30_000);
+    const ids = api.session.knownContacts().map((c) => c.id);
+    assert.equal(ids[0], added.id, 'the new contact appears where Linq lists it');
+    assert.equal(ids.includes(20), false, 'the deleted contact is gone after the complete walk');
+    assert.equal(api.session.knownContacts().find((c) => c.id === 10)?.company, 'Changed Behind');
+    assert.equal(new Set(ids).size, 1_000, 'each contact once');
+    assert.ok(listArrivals(standIn).length >= 10, 'the refresh walked the organisation');
+  });
+
+  it('Refresh refreshes in place: the rows stay while Linq is asked again', async () => {
+    standIn = await useStandIn({ count: 500, token: 'suite-token', latencyMs: 10 });
+    await configure({ pageSize: 100, prefetchLimit: 10_000 });
+    const api = await heldAndWritten(500);
+    standIn.changeBehind(3, { company: 'Changed Behind' });
+    standIn.deleteBehind(4);
+    standIn.configure({ latencyMs: 150 });
+    await vscode.commands.executeCommand('linqContacts.refresh');
+    assert.equal(api.provider.rows.contacts.length, 100, 'the rows stay');
+    assert.notEqual(api.provider.rows.heldSince, undefined, 'the view says since when until the refresh is done');
+    await waitFor('the refresh done', () => api.provider.rows.heldSince === undefined, 30_000);
+    const ids = api.session.knownContacts().map((c) => c.id);
+    assert.deepEqual(ids, Array.from({ length: 500 }, (_, i) => i + 1).filter((id) => id !== 4));
+    assert.equal(api.session.knownContacts()[2]?.company, 'Changed Behind');
+  });
+
+  it('Clear API Token, a new token, a new base URL and turning the cache off delete the copy at once', async () => {
+    standIn = await useStandIn({ count: 300, token: 'suite-token', latencyMs: 5 });
+    await configure({ pageSize: 100, prefetchLimit: 10_000 });
+    let api = await heldAndWritten(300);
+    await vscode.commands.executeCommand('linqContacts.clearToken');
+    await api.copy.flush();
+    assert.deepEqual(await copies(api), [], 'Clear API Token');
+
+    api = await heldAndWritten(300);
+    await api.tokens.set('another-token');
+    await api.copy.flush();
+    assert.deepEqual(await copies(api), [], 'a new token');
+
+    api = await heldAndWritten(300);
+    const other = await useStandIn({ count: 10, token: 'suite-token' });
+    try {
+      await api.copy.flush();
+      assert.deepEqual(await copies(api), [], 'a new base URL');
+    } finally {
+      await other.close();
+      await configure({ apiBaseUrl: standIn.baseUrl });
+    }
+
+    api = await heldAndWritten(300);
+    await vscode.workspace.getConfiguration(Settings.section).update(Settings.cache, false, vscode.ConfigurationTarget.Global);
+    await api.copy.flush();
+    assert.deepEqual(await copies(api), [], 'the cache turned off');
+    await vscode.commands.executeCommand('linqContacts.refresh');
+    await waitFor('refreshed', () => api.provider.rows.heldSince === undefined, 20_000);
+    await api.copy.flush();
+    assert.deepEqual(await copies(api), [], 'nothing written while it is off');
+    standIn.reset();
+    assert.equal(await reopened(api), 100);
+    assert.ok(listArrivals(standIn).length >= 1, 'nothing to start from: the rows came from Linq');
+  });
+
+  it('a copy that cannot be decrypted is deleted and the start is simply cold', async () => {
+    standIn = await useStandIn({ count: 300, token: 'suite-token', latencyMs: 5 });
+    await configure({ pageSize: 100, prefetchLimit: 10_000 });
+    const api = await heldAndWritten(300);
+    const [name] = await copies(api);
+    const path = join(api.copy.folder, name!);
+    const bytes = await readFile(path);
+    bytes[bytes.length - 1] = (bytes[bytes.length - 1] ?? 0) ^ 0xff;
+    await writeFile(path, bytes);
+    standIn.reset();
+    api.session.reopen();
+    await waitFor('first rows from Linq', async () => {
+      await api.provider.getChildren();
+      await api.provider.idle();
+      return api.provider.rows.loadedAny;
+    }, 20_000);
+    assert.ok(listArrivals(standIn).length >= 1, 'asked Linq');
+    assert.equal(api.provider.rows.heldSince, undefined);
+    await waitFor('every contact again', () => api.session.knownContacts().length === 300, 20_000);
+    await api.copy.flush();
+    const again = await readFile(path);
+    assert.notDeepEqual(again, bytes, 'written anew');
+    assert.equal(again.subarray(0, 4).toString('ascii'), 'LQC1');
+  });
+});

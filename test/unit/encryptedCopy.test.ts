@@ -1,0 +1,142 @@
+import * as assert from 'node:assert/strict';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import type { Contact } from '../../src/api/types';
+import { copyFileName, COPY_KEY_BYTES, decryptCopy, encryptCopy, newCopyKey } from '../../src/cache/copyCipher';
+import { decodeCopy, encodeCopy, type CopyContent } from '../../src/cache/copyCodec';
+import { readIfThere, removeCopies, writeAtomically } from '../../src/cache/copyFile';
+
+function contact(i: number): Contact {
+  return {
+    id: i,
+    firstName: `Ada${i}`,
+    lastName: 'Lovelace',
+    fullName: `Ada${i} Lovelace`,
+    email: `ada${i}@example.com`,
+    phoneNumber: `+1 555 01${String(i % 100).padStart(2, '0')}`,
+    company: 'Analytical Engines',
+    updatedAt: '2026-11-30T10:00:00Z',
+    owner: { id: 7, email: 'owner@example.com', name: 'Owner' },
+  };
+}
+
+const content = (n: number): CopyContent => ({ contacts: Array.from({ length: n }, (_, i) => contact(i + 1)), totalCount: n + 5, complete: false, takenAt: 1_764_000_000_000 });
+
+describe('The encrypted copy (cipher, file name, codec, atomic file)', () => {
+  it('round-trips any bytes under its key (property)', () => {
+    const key = newCopyKey();
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 4096 }), (bytes) => {
+        const plain = Buffer.from(bytes);
+        assert.deepEqual(decryptCopy(key, encryptCopy(key, plain)), plain);
+      }),
+    );
+  });
+
+  it('never writes the same ciphertext twice (a fresh nonce each time)', () => {
+    const key = newCopyKey();
+    const plain = Buffer.from('the same contacts');
+    assert.notDeepEqual(encryptCopy(key, plain), encryptCopy(key, plain));
+  });
+
+  it('refuses another key, any flipped byte, a cut file and another format', () => {
+    const key = newCopyKey();
+    const sealed = encryptCopy(key, Buffer.from('ada@example.com'));
+    assert.throws(() => decryptCopy(newCopyKey(), sealed), 'another key');
+    for (let at = 0; at < sealed.length; at++) {
+      const flipped = Buffer.from(sealed);
+      flipped[at] = (flipped[at] ?? 0) ^ 0x01;
+      assert.throws(() => decryptCopy(key, flipped), `byte ${at} flipped`);
+    }
+    assert.throws(() => decryptCopy(key, sealed.subarray(0, sealed.length - 1)), 'cut');
+    assert.throws(() => decryptCopy(key, Buffer.from('{"contacts":[]}')), 'plain JSON');
+    assert.throws(() => encryptCopy(Buffer.alloc(16), Buffer.from('x')), 'a short key');
+    assert.equal(newCopyKey().length, COPY_KEY_BYTES);
+  });
+
+  it('holds no plain contact data (UTF-8 or UTF-16) once sealed', async () => {
+    const sealed = encryptCopy(newCopyKey(), await encodeCopy(content(50)));
+    for (const needle of ['ada7@example.com', 'Lovelace', 'Analytical']) {
+      assert.equal(sealed.includes(Buffer.from(needle, 'utf8')), false, `${needle} in UTF-8`);
+      assert.equal(sealed.includes(Buffer.from(needle, 'utf16le')), false, `${needle} in UTF-16`);
+    }
+  });
+
+  it('names the file by host and a keyed hash: never the token, different per key, token and URL', () => {
+    const key = newCopyKey();
+    const token = 'secret-token-123';
+    const base = 'https://api.linqapp.com/api/partner/v2';
+    const name = copyFileName(key, 'api.linqapp.com', base, token);
+    assert.match(name, /^api\.linqapp\.com-[0-9a-f]{40}\.lqc$/);
+    assert.ok(!name.includes(token));
+    assert.equal(copyFileName(key, 'api.linqapp.com', base, token), name, 'stable under one key');
+    assert.notEqual(copyFileName(newCopyKey(), 'api.linqapp.com', base, token), name, 'another key');
+    assert.notEqual(copyFileName(key, 'api.linqapp.com', base, `${token}4`), name, 'another token');
+    assert.notEqual(copyFileName(key, 'api.linqapp.com', `${base}/x`, token), name, 'another base URL');
+    assert.match(copyFileName(key, '127.0.0.1:8080', 'http://127.0.0.1:8080', token), /^127\.0\.0\.1_8080-/, 'no path characters');
+    assert.match(copyFileName(key, '../../etc', 'x', token), /^\.\._\.\._etc-/, 'no separators from a host');
+  });
+
+  it('encodes and decodes contacts, progress and time as they were', async () => {
+    for (const n of [0, 1, 999, 1000, 2501]) {
+      const original = content(n);
+      const back = await decodeCopy(await encodeCopy(original));
+      assert.deepEqual(back, original, `${n} contacts`);
+    }
+  });
+
+  it('refuses a copy of another version or with something that is not a contact', async () => {
+    const { gzipSync } = await import('node:zlib');
+    const header = { format: 'linq-contacts-copy', version: 1, count: 1, totalCount: 1, complete: true, takenAt: 1 };
+    const good = gzipSync(`${JSON.stringify(header)}\n${JSON.stringify([contact(1)])}`);
+    assert.equal((await decodeCopy(good)).contacts.length, 1);
+    await assert.rejects(decodeCopy(gzipSync(`${JSON.stringify({ ...header, version: 2 })}\n[]`)));
+    await assert.rejects(decodeCopy(gzipSync(`${JSON.stringify(header)}\n${JSON.stringify([{ id: '1' }])}`)));
+    await assert.rejects(decodeCopy(gzipSync(`${JSON.stringify(header)}\n${JSON.stringify([{ id: 1, email: 5 }])}`)));
+    await assert.rejects(decodeCopy(gzipSync(`${JSON.stringify(header)}\n${JSON.stringify([{ id: 1, owner: 'x' }])}`)));
+    await assert.rejects(decodeCopy(gzipSync(`${JSON.stringify({ ...header, count: 2 })}\n${JSON.stringify([contact(1)])}`)), 'fewer contacts than its header says');
+    await assert.rejects(decodeCopy(Buffer.from('not gzip')));
+  });
+
+  describe('on disk', () => {
+    let folder: string;
+    beforeEach(async () => {
+      folder = await mkdtemp(join(tmpdir(), 'linq-copy-'));
+    });
+    afterEach(async () => {
+      await rm(folder, { recursive: true, force: true });
+    });
+
+    it('writes atomically: readers see the old file or the new one, never a mix, and nothing is left over', async () => {
+      const path = join(folder, 'sub', 'a.lqc');
+      const old = Buffer.alloc(200_000, 0x61);
+      await writeAtomically(path, old);
+      const writes = Array.from({ length: 8 }, (_, i) => writeAtomically(path, Buffer.alloc(200_000 + i * 1000, 0x62 + i)));
+      const seen: Buffer[] = [];
+      for (let i = 0; i < 20; i++) {
+        seen.push((await readIfThere(path)) ?? Buffer.alloc(0));
+      }
+      await Promise.all(writes);
+      const last = await readFile(path);
+      for (const buffer of [...seen, last]) {
+        assert.ok(buffer.length > 0 && buffer.every((b) => b === buffer[0]), 'one writer’s whole file');
+        assert.equal(buffer.length, 200_000 + (buffer[0] === 0x61 ? 0 : (buffer[0]! - 0x62) * 1000));
+      }
+      assert.deepEqual(await readdir(join(folder, 'sub')), ['a.lqc'], 'no partial files left');
+      assert.equal(await readIfThere(join(folder, 'none.lqc')), undefined);
+    });
+
+    it('removes every copy but the one kept, and leaves other files alone', async () => {
+      for (const name of ['a.lqc', 'b.lqc', 'b.lqc.12-ab.partial', 'a.lqc.12-cd.partial', 'other.json']) {
+        await writeFile(join(folder, name), 'x');
+      }
+      assert.equal(await removeCopies(folder, 'a.lqc'), 2);
+      assert.deepEqual((await readdir(folder)).sort(), ['a.lqc', 'a.lqc.12-cd.partial', 'other.json']);
+      assert.equal(await removeCopies(folder), 2);
+      assert.deepEqual(await readdir(folder), ['other.json']);
+      assert.equal(await removeCopies(join(folder, 'missing')), 0);
+    });
+  });
+});
