@@ -61,6 +61,8 @@ export interface LinqContactsTestApi {
   readonly copy: {
     readonly folder: string;
     flush(): Promise<void>;
+    /** Writes the current contacts from that many windows' copies at once (same secrets, same folder). */
+    writeAsWindows(windows: number): Promise<void>;
   };
   /** Answers the next modal question (delete, discard) as if clicked. */
   answerNextConfirm(answer: boolean): void;
@@ -113,7 +115,7 @@ function testApi(tokens: TokenStore, session: LinqSession, provider: ContactsPro
         panel: p.panel,
         receive: (message: unknown) => p.receive(message),
       })),
-    copy: { folder: copyFolder, flush: () => session.flushCopy() },
+    copy: { folder: copyFolder, flush: () => session.flushCopy(), writeAsWindows: (windows) => session.writeCopyAsWindows(windows) },
     answerNextConfirm: queueConfirmAnswer,
     importFrom: (file, confirm) => importFrom(session, file, undefined, () => Promise.resolve(confirm)),
     shownPicker: () => shownPicker,

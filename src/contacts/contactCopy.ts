@@ -145,24 +145,39 @@ export class ContactCopy implements vscode.Disposable {
       return;
     }
     await this.serially(async () => {
-      if (generation !== this.generation || !cacheEnabled() || !(await pending.stillCurrent())) {
-        return;
+      if (generation === this.generation && cacheEnabled() && (await pending.stillCurrent())) {
+        await this.write(pending.connection, pending.content(), async () => generation === this.generation && (await pending.stillCurrent()));
       }
-      const started = performance.now();
-      const held = pending.content();
-      const plain = await encodeCopy(held);
-      const key = await this.key(true);
-      // Checked again after the slow part: a token cleared meanwhile wins.
-      if (!key || generation !== this.generation || !cacheEnabled() || !(await pending.stillCurrent())) {
-        return;
-      }
-      const { host, baseUrl, token } = pending.connection;
-      const data = encryptCopy(key, plain);
-      await writeAtomically(join(this.folder, copyFileName(key, host, baseUrl, token)), data);
-      this.log?.info(`Wrote the local copy: ${held.contacts.length} contacts, ${data.length} bytes, in ${Math.round(performance.now() - started)} ms.`);
     }).catch((error: unknown) => {
       this.log?.warn(`The local copy could not be written (${error instanceof Error ? error.message : 'unknown error'}).`);
     });
+  }
+
+  /** Encodes, encrypts and writes one copy; `stillWanted` is asked again after the slow part. */
+  private async write(connection: CopyConnection, held: HeldContacts, stillWanted: () => Promise<boolean>): Promise<void> {
+    const started = performance.now();
+    const plain = await encodeCopy(held);
+    const key = await this.key(true);
+    // Checked again after the slow part: a token cleared or the cache turned off meanwhile wins.
+    if (!key || !cacheEnabled() || !(await stillWanted())) {
+      return;
+    }
+    const data = encryptCopy(key, plain);
+    await writeAtomically(join(this.folder, copyFileName(key, connection.host, connection.baseUrl, connection.token)), data);
+    this.log?.info(`Wrote the local copy: ${held.contacts.length} contacts, ${data.length} bytes, in ${Math.round(performance.now() - started)} ms.`);
+  }
+
+  /**
+   * The same copies as another window sees them: the same secret storage and folder, a queue of its own
+   * (the extension's tests write through several at once, as several windows would).
+   */
+  sibling(): ContactCopy {
+    return new ContactCopy(this.secrets, this.folder);
+  }
+
+  /** Writes at once, outside the debounce. */
+  writeNow(connection: CopyConnection, held: HeldContacts): Promise<void> {
+    return this.serially(() => this.write(connection, held, () => Promise.resolve(true)));
   }
 
   /** The copy's key from the secret storage, read afresh each time; with `make`, one is made when there is none. */

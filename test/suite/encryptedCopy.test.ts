@@ -172,4 +172,17 @@ describe('the encrypted local copy', () => {
     assert.notDeepEqual(again, bytes, 'written anew');
     assert.equal(again.subarray(0, 4).toString('ascii'), 'LQC1');
   });
+
+  it('windows writing the same copy at once leave one whole file, which the next window starts from', async () => {
+    standIn = await useStandIn({ count: 2_000, token: 'suite-token', latencyMs: 5 });
+    await configure({ pageSize: 100, prefetchLimit: 10_000 });
+    const api = await heldAndWritten(2_000);
+    await Promise.all([api.copy.writeAsWindows(6), api.copy.writeAsWindows(6)]);
+    assert.equal((await readdir(api.copy.folder)).filter((n) => n.includes('.lqc')).length, 1, 'one file, no partial ones left');
+    standIn.configure({ latencyMs: 200 });
+    standIn.arrivals.length = 0;
+    assert.equal(await reopened(api), 100);
+    assert.deepEqual(listArrivals(standIn), [], 'rows from the copy: it decrypted whole');
+    assert.equal(api.session.knownContacts().length, 2_000);
+  });
 });
