@@ -116,6 +116,8 @@ export class ContactStore {
   createdHere = 0;
   /** When the contacts shown were loaded, while they come from before (the copy) and no refresh replaced them. */
   heldSince: number | undefined;
+  /** Why the last refresh of held contacts failed (they stay as they were); cleared when one starts. */
+  refreshError: LinqApiError | undefined;
   /** When the contacts last changed (a page, a write, a refresh), for the copy's time. */
   changedAt = Date.now();
 
@@ -340,6 +342,14 @@ export class ContactStore {
     }
     this.listed.add(id);
     this.notify();
+  }
+
+  /** A refresh of the held contacts failed (`undefined`: one starts); listeners hear of it. */
+  refreshFailed(error: LinqApiError | undefined): void {
+    this.refreshError = error;
+    if (!this.disposed) {
+      this.notify();
+    }
   }
 
   /** Calls `listener` after every change (pages delivered, completion, failure); returns an unsubscribe. */

@@ -137,6 +137,7 @@ export class LinqSession implements vscode.Disposable {
     const walker = new ContactStore(client, { perPage: MAX_PER_PAGE });
     const target = store.complete ? Number.POSITIVE_INFINITY : Math.max(store.contacts.length, readSettings().prefetchLimit);
     store.heldSince ??= store.changedAt;
+    store.refreshFailed(undefined);
     let timer: ReturnType<typeof setTimeout> | undefined;
     const take = (done: boolean): void => {
       clearTimeout(timer);
@@ -168,6 +169,7 @@ export class LinqSession implements vscode.Disposable {
         const e = asLinqError(error);
         if (e.kind !== 'cancelled') {
           take(false);
+          store.refreshFailed(e);
           this.log?.warnError('Refreshing contacts', e);
         }
         stop();

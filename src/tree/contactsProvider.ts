@@ -262,6 +262,7 @@ export class ContactsProvider implements vscode.TreeDataProvider<ContactsTreeNod
         filter: this.filterState.text,
         matches: this.filterState.active ? this.filterState.matches(this.feed.held).length : 0,
         heldSince: this.feed.heldSince,
+        refreshError: this.feed.refreshError,
       }),
     );
   }

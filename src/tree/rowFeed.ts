@@ -87,6 +87,11 @@ export class RowFeed implements vscode.Disposable {
     return this.store?.heldSince;
   }
 
+  /** Why the last refresh of held contacts failed (they are shown as they were). */
+  get refreshError(): LinqApiError | undefined {
+    return this.store?.refreshError;
+  }
+
   /** True while rows remain to be shown by Load more. */
   get hasMore(): boolean {
     return this.shownAny && !!this.store && (this.store.contacts.length > this.shownCount || !this.store.complete);

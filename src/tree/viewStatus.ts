@@ -18,6 +18,8 @@ export interface ViewFacts {
   readonly matches: number;
   /** When the contacts shown were loaded, while they come from the local copy (or Refresh is under way). */
   readonly heldSince?: number;
+  /** Why refreshing those contacts failed. */
+  readonly refreshError?: LinqApiError;
 }
 
 /** The view's description ("237 contacts") and message (errors, the filter's counts, an empty organisation). */
@@ -35,7 +37,9 @@ export function viewStatus(f: ViewFacts): { description: string | undefined; mes
         ? vscode.l10n.t('Filter "{0}": {1} of the first {2} contacts match (the most this extension holds).', f.filter, f.matches, f.loaded)
         : vscode.l10n.t('Filter "{0}": {1} of {2} contacts match.', f.filter, f.matches, f.total);
   } else if (f.heldSince !== undefined && f.loadedAny) {
-    message = vscode.l10n.t('Contacts as of {0}.', loadedTime(f.heldSince));
+    message = f.refreshError
+      ? vscode.l10n.t('Contacts as of {0}. Refreshing failed: {1}', loadedTime(f.heldSince), describeError(f.refreshError))
+      : vscode.l10n.t('Contacts as of {0}.', loadedTime(f.heldSince));
   } else if (f.capped && f.complete) {
     message = vscode.l10n.t('Showing the first {0} contacts: the most this extension holds.', f.loaded);
   } else if (f.loadedAny && f.complete && f.loaded === 0) {

@@ -69,6 +69,11 @@ export class Workbench {
     return workbench;
   }
 
+  /** The run's own folders (user data, browser profile, XDG data, config, cache and temp): everything it wrote. */
+  get rootFolder(): string {
+    return this.root;
+  }
+
   /** Loads the workbench and waits for it. */
   async open(): Promise<void> {
     await this.page.goto(workbenchUrl(this.server));
