@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import { copyFileName, COPY_KEY_BYTES, decryptCopy, encryptCopy, newCopyKey } from '../cache/copyCipher';
-import { decodeCopy, encodeCopy } from '../cache/copyCodec';
+import { encodeCopy, openCopy } from '../cache/copyCodec';
 import { readIfThere, removeCopies, removeFile, writeAtomically } from '../cache/copyFile';
 import { cacheEnabled } from '../config';
 import { COPY_KEY_SECRET } from '../constants';
@@ -47,10 +47,11 @@ export class ContactCopy implements vscode.Disposable {
   ) {}
 
   /**
-   * The connection's copy, or `undefined` (cache off, no key, no file). A copy that cannot be read or
-   * decrypted (corrupt, another format, another key) is deleted, with one log line: the start is cold.
+   * The connection's copy, or `undefined` (cache off, no key, no file): its first contacts at once, all of
+   * them in `whole`. A copy that cannot be read or decrypted (corrupt, another format, another key) is
+   * deleted, with one log line: the start is cold (`whole` then resolves `undefined`).
    */
-  read(connection: CopyConnection): Promise<HeldContacts | undefined> {
+  read(connection: CopyConnection): Promise<{ first: HeldContacts; whole: Promise<HeldContacts | undefined> } | undefined> {
     return this.serially(async () => {
       if (!cacheEnabled()) {
         return undefined;
@@ -68,13 +69,26 @@ export class ContactCopy implements vscode.Disposable {
       if (!data) {
         return undefined;
       }
-      try {
-        const started = performance.now();
-        const content = await decodeCopy(decryptCopy(key, data));
-        this.log?.info(`Read the local copy: ${content.contacts.length} contacts (${data.length} bytes) in ${Math.round(performance.now() - started)} ms.`);
-        return content;
-      } catch (error) {
+      const started = performance.now();
+      const unreadable = (error: unknown): void => {
         this.log?.warn(`The local copy could not be read (${error instanceof Error ? error.message : 'unknown error'}): deleted; contacts load from Linq.`);
+      };
+      try {
+        const opened = await openCopy(decryptCopy(key, data));
+        const whole = opened.whole.then(
+          (content) => {
+            this.log?.info(`Read the local copy: ${content.contacts.length} contacts (${data.length} bytes) in ${Math.round(performance.now() - started)} ms, the first ${opened.first.contacts.length} ready at once.`);
+            return content;
+          },
+          async (error: unknown) => {
+            unreadable(error);
+            await this.serially(() => removeFile(path));
+            return undefined;
+          },
+        );
+        return { first: opened.first, whole };
+      } catch (error) {
+        unreadable(error);
         await removeFile(path);
         return undefined;
       }

@@ -97,10 +97,11 @@ export class ContactStore {
   private readonly gone = new Set<number>();
   /** Ids created here, newest first: shown first until a refresh places them where Linq does. */
   private createdIds: number[] = [];
-  private index = new ContactIndex();
+  private readonly index = new ContactIndex();
   private readonly waiters = new Set<Waiter>();
   private readonly listeners = new Set<() => void>();
   private readonly abort = new AbortController();
+  private filling: Promise<void> | undefined;
   private nextToDeliver = 1;
   /** The last page worth asking for; `undefined` until the first reply. */
   private lastPage: number | undefined;
@@ -133,7 +134,45 @@ export class ContactStore {
     }
   }
 
-  /** Takes held contacts as if a walk had delivered them; the next page asked is the one after them. */
+  /**
+   * The rest of the held contacts, still being read (the copy's first contacts came in `held`): demand
+   * waits for them before anything is asked of Linq. A rest that cannot be read leaves what is held.
+   */
+  fillFrom(rest: Promise<HeldContacts | undefined>): void {
+    const filling: Promise<void> = rest
+      .then(
+        (held) => {
+          if (held && !this.disposed) {
+            this.startFrom(held);
+          }
+        },
+        () => undefined,
+      )
+      .finally(() => {
+        if (this.filling === filling) {
+          this.filling = undefined;
+        }
+        if (!this.disposed) {
+          this.settle();
+        }
+      });
+    this.filling = filling;
+  }
+
+  /** True while held contacts are still being read (`fillFrom`): what the store holds is not all it will. */
+  get reading(): boolean {
+    return this.filling !== undefined;
+  }
+
+  /** Resolves once the held contacts are all read. */
+  get filled(): Promise<void> {
+    return this.filling ?? Promise.resolve();
+  }
+
+  /**
+   * Takes held contacts as if a walk had delivered them (again for the copy's rest: ids already held are
+   * dropped); the next page asked is the one after them.
+   */
   private startFrom(held: HeldContacts): void {
     this.deliver(held.contacts);
     this.totalCount = Math.max(held.totalCount, this.ordered.length);
@@ -202,7 +241,7 @@ export class ContactStore {
     }
     this.ordered = next;
     this.createdHere = this.createdIds.length;
-    this.index = new ContactIndex();
+    this.index.reset();
     this.totalCount = Math.max(complete ? totalCount : Math.max(totalCount, this.totalCount), next.length);
     if (complete) {
       this.completeValue = true;
@@ -368,6 +407,9 @@ export class ContactStore {
     }
     if (this.satisfied(count)) {
       return Promise.resolve();
+    }
+    if (this.filling) {
+      return this.filling.then(() => this.ensure(count, priority));
     }
     return new Promise<void>((resolve, reject) => {
       this.waiters.add({ count, priority, resolve, reject });

@@ -90,11 +90,15 @@ export class LinqSession implements vscode.Disposable {
         // A reset while the copy is read deletes it all the same.
         this.owner = owner;
       }
-      const held = await this.copy?.read(owner).catch((error: unknown) => {
+      const opened = await this.copy?.read(owner).catch((error: unknown) => {
         this.log?.warn(`The local copy could not be read (${error instanceof Error ? error.message : 'unknown error'}).`);
         return undefined;
       });
+      const held = opened?.first;
       const store = new ContactStore(client, { perPage: MAX_PER_PAGE, held });
+      if (opened) {
+        store.fillFrom(opened.whole);
+      }
       const connection: Connection = { client, store, owner };
       if (this.connection !== pending) {
         // Reset while the token or the copy was read: this connection is already stale.
@@ -105,7 +109,7 @@ export class LinqSession implements vscode.Disposable {
       this.watch(store, client);
       this.keepCopy(connection);
       if (held) {
-        this.log?.info(`Started from the local copy: ${held.contacts.length} contacts${held.complete ? ' (all)' : ''}, loaded ${new Date(held.takenAt).toISOString()}.`);
+        this.log?.info(`Started from the local copy of ${new Date(held.takenAt).toISOString()}.`);
         this.refreshDue.add(store);
       }
       return connection;
@@ -121,7 +125,8 @@ export class LinqSession implements vscode.Disposable {
       return;
     }
     store.onDidChange(() => {
-      if (store.loadedAny) {
+      // Not while the copy is still being read: it would write back only its first part.
+      if (store.loadedAny && !store.reading) {
         copy.save(owner, () => store.heldContacts(), async () => this.current === store && (await this.tokens.get()) === owner.token && readSettings().apiBaseUrl === owner.baseUrl);
       }
     });
@@ -132,7 +137,17 @@ export class LinqSession implements vscode.Disposable {
    * of it when it held all) and lets the store take each batch in place: new contacts appear, changed ones
    * change, and ones gone leave only once a complete walk shows it. The view says "as of" until it ends.
    */
-  private refreshInPlace({ client, store }: Connection): void {
+  private refreshInPlace(connection: Connection): void {
+    const { client, store } = connection;
+    if (store.reading) {
+      // How far to walk depends on all that is held.
+      void store.filled.then(() => {
+        if (this.current === store) {
+          this.refreshInPlace(connection);
+        }
+      });
+      return;
+    }
     this.refreshing?.stop();
     const walker = new ContactStore(client, { perPage: MAX_PER_PAGE });
     const target = store.complete ? Number.POSITIVE_INFINITY : Math.max(store.contacts.length, readSettings().prefetchLimit);

@@ -117,7 +117,13 @@ export class ContactsProvider implements vscode.TreeDataProvider<ContactsTreeNod
     }
     if (!this.feed.started) {
       // The first rows load when the view is first shown; they arrive with the next change event.
-      void this.feed.loadMore();
+      const asked = performance.now();
+      void this.feed.loadMore().then(() => {
+        if (this.feed.loadedAny) {
+          const from = this.feed.heldSince === undefined ? 'from Linq' : 'from the local copy';
+          this.log?.info(`First ${this.feed.rows.length} rows ready ${Math.round(performance.now() - asked)} ms after the view asked for them (${from}).`);
+        }
+      });
     }
     return this.rootNodes();
   }

@@ -142,6 +142,13 @@ export interface SeenRequest {
   readonly body?: unknown;
 }
 
+/** A request as it arrived, before any answer. */
+export interface Arrival {
+  readonly method: string;
+  readonly path: string;
+  readonly at: number;
+}
+
 /** A running stand-in. */
 export interface StandIn {
   /** Base URL to configure, e.g. `http://127.0.0.1:PORT/api/partner/v2`. */
@@ -164,8 +171,8 @@ export interface StandIn {
   addBehind(fields: Record<string, string>): WireContact;
   /** Live contacts (after writes) whose email or phone number matches, as `find` matches them. */
   matching(query: { email?: string; phone?: string }): WireContact[];
-  /** Every request as it arrived (`GET /api/partner/v2/contacts`), answered yet or not; `reset` clears it. */
-  readonly arrivals: string[];
+  /** Every request as it arrived, answered yet or not (no query); `reset` clears it. */
+  readonly arrivals: Arrival[];
   /** Bytes written in bodies of the endless and stalled replies so far. */
   readonly bodyBytesSent: () => number;
   close(): Promise<void>;
@@ -205,7 +212,7 @@ export async function startStandIn(options: Partial<StandInOptions> = {}, port =
   let nextCreatedId = 2_000_001;
   let clock = 0;
   let bodyBytes = 0;
-  const arrivals: string[] = [];
+  const arrivals: Arrival[] = [];
 
   /** A timestamp later than every one handed out before (two writes in one millisecond still differ). */
   const now = (): string => {
@@ -344,7 +351,7 @@ export async function startStandIn(options: Partial<StandInOptions> = {}, port =
 
   const handle = (req: http.IncomingMessage, res: http.ServerResponse, requestBody: string): void => {
     const arrived = Date.now();
-    arrivals.push(`${req.method ?? 'GET'} ${(req.url ?? '/').split('?')[0]}`);
+    arrivals.push({ method: req.method ?? 'GET', path: (req.url ?? '/').split('?')[0] ?? '/', at: arrived });
     inFlight++;
     res.on('close', () => inFlight--);
     const overloaded = state.maxInFlight > 0 && inFlight > state.maxInFlight;

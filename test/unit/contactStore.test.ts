@@ -120,6 +120,25 @@ describe('ContactStore (one store per connection) against the stand-in', () => {
       assert.equal(standIn.requests.length, 0, 'nothing asked');
     });
 
+    it('while the rest of the copy is read, demand waits for it instead of asking Linq', async () => {
+      const held = await heldFromWalk();
+      const store = new ContactStore(make(), { held: { ...held, contacts: held.contacts.slice(0, 100), complete: false } });
+      let release: (all: HeldContacts) => void = () => undefined;
+      store.fillFrom(new Promise<HeldContacts>((resolve) => (release = resolve)));
+      assert.equal(store.reading, true);
+      assert.equal(store.contacts.length, 100, 'the first part answers at once');
+      const more = store.ensure(500);
+      await new Promise((r) => setTimeout(r, 50));
+      assert.equal(standIn.requests.length, 0, 'nothing asked while reading');
+      release(held);
+      await more;
+      await store.walk();
+      assert.equal(store.reading, false);
+      assert.equal(store.complete, true);
+      assert.deepEqual(store.contacts.map((c) => c.id), held.contacts.map((c) => c.id), 'each once, in order');
+      assert.equal(standIn.requests.length, 0);
+    });
+
     it('held only in part, pages on from where the copy ended', async () => {
       const held = await heldFromWalk(300);
       const store = new ContactStore(make(), { held, concurrency: 1 });

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import type { Contact } from '../../src/api/types';
 import { copyFileName, COPY_KEY_BYTES, decryptCopy, encryptCopy, newCopyKey } from '../../src/cache/copyCipher';
-import { decodeCopy, encodeCopy, type CopyContent } from '../../src/cache/copyCodec';
+import { decodeCopy, encodeCopy, openCopy, type CopyContent } from '../../src/cache/copyCodec';
 import { readIfThere, removeCopies, writeAtomically } from '../../src/cache/copyFile';
 
 function contact(i: number): Contact {
@@ -87,17 +87,40 @@ describe('The encrypted copy (cipher, file name, codec, atomic file)', () => {
     }
   });
 
+  it('gives the first thousand contacts at once, and all of them after', async () => {
+    const opened = await openCopy(await encodeCopy({ ...content(2500), complete: true }));
+    assert.equal(opened.first.contacts.length, 1000);
+    assert.equal(opened.first.complete, false, 'not all yet');
+    assert.equal(opened.first.totalCount, 2505);
+    const whole = await opened.whole;
+    assert.equal(whole.contacts.length, 2500);
+    assert.equal(whole.complete, true);
+    const small = await openCopy(await encodeCopy({ ...content(10), complete: true }));
+    assert.equal(small.first.contacts.length, 10);
+    assert.equal(small.first.complete, true, 'a small copy is all there at once');
+  });
+
   it('refuses a copy of another version or with something that is not a contact', async () => {
     const { gzipSync } = await import('node:zlib');
+    /** The plain format by hand: a 4-byte length, the head part, the rest part. */
+    const plain = (headLines: unknown[], restLines: unknown[] = []): Buffer => {
+      const head = gzipSync(headLines.map((l) => JSON.stringify(l)).join('\n'));
+      const length = Buffer.alloc(4);
+      length.writeUInt32BE(head.length);
+      return Buffer.concat([length, head, gzipSync(restLines.map((l) => JSON.stringify(l)).join('\n'))]);
+    };
     const header = { format: 'linq-contacts-copy', version: 1, count: 1, totalCount: 1, complete: true, takenAt: 1 };
-    const good = gzipSync(`${JSON.stringify(header)}\n${JSON.stringify([contact(1)])}`);
-    assert.equal((await decodeCopy(good)).contacts.length, 1);
-    await assert.rejects(decodeCopy(gzipSync(`${JSON.stringify({ ...header, version: 2 })}\n[]`)));
-    await assert.rejects(decodeCopy(gzipSync(`${JSON.stringify(header)}\n${JSON.stringify([{ id: '1' }])}`)));
-    await assert.rejects(decodeCopy(gzipSync(`${JSON.stringify(header)}\n${JSON.stringify([{ id: 1, email: 5 }])}`)));
-    await assert.rejects(decodeCopy(gzipSync(`${JSON.stringify(header)}\n${JSON.stringify([{ id: 1, owner: 'x' }])}`)));
-    await assert.rejects(decodeCopy(gzipSync(`${JSON.stringify({ ...header, count: 2 })}\n${JSON.stringify([contact(1)])}`)), 'fewer contacts than its header says');
-    await assert.rejects(decodeCopy(Buffer.from('not gzip')));
+    assert.equal((await decodeCopy(plain([header, [contact(1)]]))).contacts.length, 1, 'the hand-made format is right');
+    await assert.rejects(decodeCopy(plain([{ ...header, version: 2 }, []])), /another format or version/);
+    await assert.rejects(decodeCopy(plain([header, [{ id: '1' }]])), /not a contact/);
+    await assert.rejects(decodeCopy(plain([header, [{ id: 1, email: 5 }]])), /not a contact/);
+    await assert.rejects(decodeCopy(plain([header, [{ id: 1, owner: 'x' }]])), /not a contact/);
+    await assert.rejects(decodeCopy(plain([{ ...header, count: 2 }, [contact(1)]])), /incomplete/, 'fewer contacts than its header says');
+    const rest = await openCopy(plain([{ ...header, count: 1001 }, content(1000).contacts], [[{ id: 'x' }]]));
+    assert.equal(rest.first.contacts.length, 1000, 'the first part is good');
+    await assert.rejects(rest.whole, /not a contact/, 'the rest is checked as well');
+    await assert.rejects(decodeCopy(Buffer.from('not a copy')));
+    await assert.rejects(decodeCopy(Buffer.alloc(0)));
   });
 
   describe('on disk', () => {
