@@ -168,8 +168,12 @@ export function activate(context: vscode.ExtensionContext): LinqContactsTestApi 
       if (affectsReadOnly(e)) {
         void vscode.commands.executeCommand('setContext', ContextKeys.readOnly, readOnlyMode());
       }
-      if (affectsCache(e) && !cacheEnabled()) {
-        void session.deleteCopies(true);
+      if (affectsCache(e)) {
+        if (cacheEnabled()) {
+          session.keepCopyNow();
+        } else {
+          void session.deleteCopies(true);
+        }
       }
       if (affectsMentionLanguages(e)) {
         mentions.register();

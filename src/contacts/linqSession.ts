@@ -46,6 +46,8 @@ export class LinqSession implements vscode.Disposable {
   private refreshing: { readonly walker: ContactStore; stop(): void } | undefined;
   /** The connection the copy now belongs to (its file goes when the token or URL changes). */
   private owner: CopyConnection | undefined;
+  /** Writes the current store's copy (debounced), once there is a connection. */
+  private saveCopy: (() => void) | undefined;
   /** A store started from the copy, refreshed at the first `prefetch` or `loadAll` (after the first rows). */
   private readonly refreshDue = new WeakSet<ContactStore>();
 
@@ -124,12 +126,19 @@ export class LinqSession implements vscode.Disposable {
     if (!copy) {
       return;
     }
-    store.onDidChange(() => {
+    const save = (): void => {
       // Not while the copy is still being read: it would write back only its first part.
       if (store.loadedAny && !store.reading) {
         copy.save(owner, () => store.heldContacts(), async () => this.current === store && (await this.tokens.get()) === owner.token && readSettings().apiBaseUrl === owner.baseUrl);
       }
-    });
+    };
+    store.onDidChange(save);
+    this.saveCopy = save;
+  }
+
+  /** Writes the copy of what is held (the cache was just turned on). */
+  keepCopyNow(): void {
+    this.saveCopy?.();
   }
 
   /**
@@ -383,6 +392,7 @@ export class LinqSession implements vscode.Disposable {
   reopen(): void {
     this.refreshing?.stop();
     this.owner = undefined;
+    this.saveCopy = undefined;
     this.current?.dispose();
     this.current = undefined;
     this.connection = undefined;

@@ -91,10 +91,25 @@ export class ContactPanel implements vscode.Disposable {
     return created;
   }
 
-  /** Restores a tab after a window reload: shows it again and refetches the contact by id. */
+  /**
+   * Restores a tab after a window reload: shows the contact as held (the store, or the encrypted copy once the
+   * session has read it) and refetches it by id.
+   */
   static revive(deps: PanelDeps, panel: vscode.WebviewPanel, contactId: number): ContactPanel {
     panel.webview.options = webviewOptions(deps.extensionUri);
     const revived = new ContactPanel(panel, deps, contactId, deps.session.knownContact(contactId));
+    if (!revived.contact) {
+      void deps.session.store().then(
+        async (store) => {
+          await store?.filled;
+          const held = deps.session.knownContact(contactId);
+          if (held && !revived.contact && !revived.disposed) {
+            revived.setContact(held);
+          }
+        },
+        () => undefined,
+      );
+    }
     void revived.refresh();
     return revived;
   }

@@ -9,6 +9,7 @@
  * paging engine alone loading every page. Figures only; nothing here passes or fails.
  */
 import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { MAX_PER_PAGE, WALK_CONCURRENCY } from '../../src/api/limits';
 import { loadAllContacts } from '../support/loadAllContacts';
 import { LinqClient } from '../../src/api/linqClient';
@@ -56,6 +57,36 @@ function extensionHostMB(): number {
   return Math.round(kb / 1024);
 }
 
+/** Every file under `folder`. */
+function filesUnder(folder: string): string[] {
+  const found: string[] = [];
+  for (const entry of fs.readdirSync(folder, { withFileTypes: true })) {
+    const full = path.join(folder, entry.name);
+    if (entry.isDirectory()) {
+      found.push(...filesUnder(full));
+    } else if (entry.isFile()) {
+      found.push(full);
+    }
+  }
+  return found;
+}
+
+/** The number in the last line of the extension's newest log that matches `pattern` (its first group). */
+function lastLogFigure(root: string, pattern: RegExp): number {
+  const logs = filesUnder(root)
+    .filter((f) => f.endsWith('Linq Contacts.log'))
+    .sort((a, b) => fs.statSync(a).mtimeMs - fs.statSync(b).mtimeMs);
+  const newest = logs.at(-1);
+  const lines = newest ? fs.readFileSync(newest, 'utf8').split('\n') : [];
+  for (const line of lines.reverse()) {
+    const match = pattern.exec(line);
+    if (match) {
+      return Number(match[1]);
+    }
+  }
+  return Number.NaN;
+}
+
 export interface ViewFigures {
   /** Median time for the client alone to fetch one page of 100 (the floor for the view). */
   pageFetchMs: number;
@@ -79,6 +110,21 @@ export interface ViewFigures {
   firstRowsOverFetch: number;
   loadMoreOverFetch: number;
   searchColdOverEngine: number;
+  /** Of token → first rows, the part inside the extension: the view's first ask → rows ready (its log). */
+  tokenFirstRowsInExtensionMs: number;
+  /** Reload with nothing held (`linqContacts.cache: false`): Reload Window → rows, and the extension's part. */
+  reloadColdToRowsMs: number;
+  reloadColdInExtensionMs: number;
+  /** Reload with every contact held in the copy: Reload Window → rows; the view's ask → rows from the copy. */
+  reloadFromCopyToRowsMs: number;
+  reloadFromCopyInExtensionMs: number;
+  /** List requests that arrived before the rows were seen after the reload from the copy. */
+  reloadFromCopyListRequestsBeforeRows: number;
+  /** After that reload: Search Contacts opened → contact 98,765 (or one near the end) offered. */
+  searchAfterReloadMs: number;
+  /** The copy file's size, and the extension host's memory after the reload from it. */
+  copyFileKB: number;
+  hostMemoryAfterReloadMB: number;
 }
 
 export async function benchView(run: ViewRun, log: (line: string) => void): Promise<ViewFigures> {
@@ -191,7 +237,94 @@ export async function benchView(run: ViewRun, log: (line: string) => void): Prom
         `after prefetch ${round(searchAfterPrefetchMs)} ms, keystroke → match among all ${round(searchTypeToMatchMs)} ms; longest frame gap ${round(maxFrameGapMs)} ms`,
     );
     log(`  wire: ${listRequests} list requests for ${pages} pages (${repeatedRequests} repeated); extension host ${hostMemoryEmptyMB} MB before the token, ${hostMemoryAllMB} MB with all ${count}`);
+    // Window reloads: first with nothing held (the cache off), then from the copy of every contact.
+    const tokenFirstRowsInExtensionMs = lastLogFigure(wb.rootFolder, /First \d+ rows ready (\d+) ms after the view asked/);
+    // As a user does, in the Settings editor (code-server does not watch the settings file for outside edits).
+    const setCache = async (on: boolean): Promise<void> => {
+      await wb.runCommand('Preferences: Open User Settings');
+      await page.locator('.settings-editor .settings-header .suggest-input-container').click();
+      await page.keyboard.type('linqContacts.cache');
+      const box = page.locator('.settings-editor .setting-value-checkbox[aria-label="linqContacts.cache"]');
+      await box.waitFor();
+      // The list redraws while the search settles: a click may land on a row about to be replaced.
+      for (let tries = 0; tries < 10 && (await box.getAttribute('aria-checked')) !== String(on); tries++) {
+        await page.waitForTimeout(500);
+        await box.click();
+        await page.waitForTimeout(500);
+      }
+      await page.locator(`.settings-editor .setting-value-checkbox[aria-label="linqContacts.cache"][aria-checked="${on}"]`).waitFor();
+      // The Settings editor may open as a modal over the workbench: Escape closes it either way.
+      await page.keyboard.press('Escape');
+      await page.locator('.settings-editor').waitFor({ state: 'hidden' }).catch(() => wb.runCommand('View: Close All Editors'));
+    };
+    const copyFiles = (): string[] => filesUnder(path.join(wb.rootFolder, 'user-data')).filter((f) => f.endsWith('.lqc'));
+    const until = async (what: string, check: () => boolean, timeoutMs: number): Promise<void> => {
+      const deadline = Date.now() + timeoutMs;
+      while (!check()) {
+        if (Date.now() > deadline) {
+          throw new Error(`timed out waiting for ${what}`);
+        }
+        await new Promise((r) => setTimeout(r, 100));
+      }
+    };
+    const firstRow = wb.row(demoContact(0).full_name as string).first();
+    const reload = async (): Promise<{ ms: number; rowsAt: number }> => {
+      await wb.openPalette('Developer: Reload Window');
+      const loaded = page.waitForEvent('load', { timeout: 120_000 });
+      const begun = performance.now();
+      await wb.quickInput.press('Enter');
+      await loaded;
+      await firstRow.waitFor({ timeout: 120_000 });
+      return { ms: performance.now() - begun, rowsAt: Date.now() };
+    };
+    await setCache(false);
+    await until('the copy deleted', () => copyFiles().length === 0, 30_000);
+    const cold = await reload();
+    const reloadColdInExtensionMs = lastLogFigure(wb.rootFolder, /First \d+ rows ready (\d+) ms after the view asked for them \(from Linq\)/);
+    await setCache(true);
+    // Every contact held (search walks them all), then the copy written once and left alone for 3 s.
+    await wb.openPalette('Linq: Search Contacts');
+    await wb.quickInput.press('Enter');
+    await title.filter({ hasText: `${count} contacts)` }).waitFor({ timeout: 300_000 });
+    await wb.quickInput.press('Escape');
+    let written = { mtime: -1, since: Date.now() };
+    await until('the copy written', () => {
+      const mtime = copyFiles().map((f) => fs.statSync(f).mtimeMs)[0] ?? -1;
+      if (mtime !== written.mtime) {
+        written = { mtime, since: Date.now() };
+      }
+      return mtime > 0 && Date.now() - written.since > 3_000;
+    }, 120_000);
+    const copyFileKB = Math.round(fs.statSync(copyFiles()[0] ?? '').size / 1024);
+    wb.standIn.arrivals.length = 0;
+    const fromCopy = await reload();
+    const reloadFromCopyListRequestsBeforeRows = wb.standIn.arrivals.filter((a) => a.path.endsWith('/contacts') && a.at <= fromCopy.rowsAt).length;
+    const reloadFromCopyInExtensionMs = lastLogFigure(wb.rootFolder, /First \d+ rows ready (\d+) ms after the view asked for them \(from the local copy\)/);
+    const far = demoContact(Math.min(98_764, count - 12)).email as string;
+    await wb.openPalette('Linq: Search Contacts');
+    started = performance.now();
+    await wb.quickInput.press('Enter');
+    await searchBox.waitFor({ timeout: 60_000 });
+    await searchBox.fill(far);
+    await listRow(far).waitFor({ timeout: 60_000 });
+    const searchAfterReloadMs = performance.now() - started;
+    await wb.quickInput.press('Escape');
+    const hostMemoryAfterReloadMB = extensionHostMB();
+    log(
+      `  reload: nothing held → rows ${round(cold.ms)} ms (the extension's part ${reloadColdInExtensionMs} ms); from the copy (${copyFileKB} KB) → rows ${round(fromCopy.ms)} ms ` +
+        `(the view's ask → rows ${reloadFromCopyInExtensionMs} ms, ${reloadFromCopyListRequestsBeforeRows} list requests before them); search → contact ${far} ${round(searchAfterReloadMs)} ms; ` +
+        `token → first rows: the extension's part ${tokenFirstRowsInExtensionMs} ms of ${round(tokenToFirstRowsMs)} ms; extension host after the reload ${hostMemoryAfterReloadMB} MB`,
+    );
     return {
+      tokenFirstRowsInExtensionMs,
+      reloadColdToRowsMs: round(cold.ms),
+      reloadColdInExtensionMs,
+      reloadFromCopyToRowsMs: round(fromCopy.ms),
+      reloadFromCopyInExtensionMs,
+      reloadFromCopyListRequestsBeforeRows,
+      searchAfterReloadMs: round(searchAfterReloadMs),
+      copyFileKB,
+      hostMemoryAfterReloadMB,
       pageFetchMs: round(pageFetchMs),
       engineAllMs: round(engineAllMs),
       tokenToFirstRowsMs: round(tokenToFirstRowsMs),

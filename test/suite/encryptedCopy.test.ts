@@ -146,6 +146,12 @@ describe('the encrypted local copy', () => {
     standIn.reset();
     assert.equal(await reopened(api), 100);
     assert.ok(listArrivals(standIn).length >= 1, 'nothing to start from: the rows came from Linq');
+    await waitFor('every contact from Linq', () => api.session.knownContacts().length === 300, 20_000);
+    await vscode.workspace.getConfiguration(Settings.section).update(Settings.cache, true, vscode.ConfigurationTarget.Global);
+    await waitFor('the copy written once the cache is on again', async () => {
+      await api.copy.flush();
+      return (await copies(api)).length === 1;
+    }, 10_000);
   });
 
   it('a copy that cannot be decrypted is deleted and the start is simply cold', async () => {
