@@ -44,6 +44,15 @@ export async function removeFile(path: string): Promise<void> {
   });
 }
 
+/** True when `folder` holds a copy (a start without one need not read the key). */
+export async function holdsCopies(folder: string): Promise<boolean> {
+  try {
+    return (await readdir(folder)).some((n) => n.endsWith(COPY_FILE_SUFFIX));
+  } catch {
+    return false;
+  }
+}
+
 /**
  * Deletes every copy in `folder` (and writes left half-done by a crash) but the one named `keep`;
  * returns how many files went. A folder that does not exist holds none.

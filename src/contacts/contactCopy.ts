@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import * as vscode from 'vscode';
 import { copyFileName, COPY_KEY_BYTES, decryptCopy, encryptCopy, newCopyKey } from '../cache/copyCipher';
 import { encodeCopy, openCopy } from '../cache/copyCodec';
-import { readIfThere, removeCopies, removeFile, writeAtomically } from '../cache/copyFile';
+import { holdsCopies, readIfThere, removeCopies, removeFile, writeAtomically } from '../cache/copyFile';
 import { cacheEnabled } from '../config';
 import { COPY_KEY_SECRET } from '../constants';
 import type { Logger } from '../log/logger';
@@ -36,6 +36,8 @@ export class ContactCopy implements vscode.Disposable {
   private queue: Promise<unknown> = Promise.resolve();
   private timer: ReturnType<typeof setTimeout> | undefined;
   private pending: PendingSave | undefined;
+  /** The key, being read ahead of the next `read` (`warmUp`). */
+  private keyAhead: Promise<Buffer | undefined> | undefined;
   /** Bumped by `forget`: a write planned before it is dropped. */
   private generation = 0;
 
@@ -52,11 +54,15 @@ export class ContactCopy implements vscode.Disposable {
    * deleted, with one log line: the start is cold (`whole` then resolves `undefined`).
    */
   read(connection: CopyConnection): Promise<{ first: HeldContacts; whole: Promise<HeldContacts | undefined> } | undefined> {
+    const ahead = this.keyAhead;
+    this.keyAhead = undefined;
     return this.serially(async () => {
-      if (!cacheEnabled()) {
+      if (!cacheEnabled() || !(await holdsCopies(this.folder))) {
+        // Nothing to read: a first start does not wait for the key.
         return undefined;
       }
-      const key = await this.key(false);
+      // Read ahead, or afresh when that found none (a write queued before this read may have made it).
+      const key = (await ahead) ?? (await this.key(false));
       if (!key) {
         // Without the key no copy here can be read: they go.
         await removeCopies(this.folder);
@@ -93,6 +99,13 @@ export class ContactCopy implements vscode.Disposable {
         return undefined;
       }
     });
+  }
+
+  /** Starts reading the key for the next `read`, while the token is read (two round trips to the workbench at once). */
+  warmUp(): void {
+    if (cacheEnabled()) {
+      this.keyAhead = this.key(false).catch(() => undefined);
+    }
   }
 
   /**

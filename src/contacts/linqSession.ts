@@ -75,6 +75,7 @@ export class LinqSession implements vscode.Disposable {
     if (this.connection) {
       return this.connection;
     }
+    this.copy?.warmUp();
     const pending: Promise<Connection | undefined> = this.tokens.get().then(async (token) => {
       if (token === undefined) {
         return undefined;

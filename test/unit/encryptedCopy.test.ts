@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import type { Contact } from '../../src/api/types';
 import { copyFileName, COPY_KEY_BYTES, decryptCopy, encryptCopy, newCopyKey } from '../../src/cache/copyCipher';
 import { decodeCopy, encodeCopy, openCopy, type CopyContent } from '../../src/cache/copyCodec';
-import { readIfThere, removeCopies, writeAtomically } from '../../src/cache/copyFile';
+import { holdsCopies, readIfThere, removeCopies, writeAtomically } from '../../src/cache/copyFile';
 
 function contact(i: number): Contact {
   return {
@@ -155,11 +155,14 @@ describe('The encrypted copy (cipher, file name, codec, atomic file)', () => {
       for (const name of ['a.lqc', 'b.lqc', 'b.lqc.12-ab.partial', 'a.lqc.12-cd.partial', 'other.json']) {
         await writeFile(join(folder, name), 'x');
       }
+      assert.equal(await holdsCopies(folder), true);
       assert.equal(await removeCopies(folder, 'a.lqc'), 2);
       assert.deepEqual((await readdir(folder)).sort(), ['a.lqc', 'a.lqc.12-cd.partial', 'other.json']);
       assert.equal(await removeCopies(folder), 2);
       assert.deepEqual(await readdir(folder), ['other.json']);
       assert.equal(await removeCopies(join(folder, 'missing')), 0);
+      assert.equal(await holdsCopies(folder), false, 'other files are not copies');
+      assert.equal(await holdsCopies(join(folder, 'missing')), false);
     });
   });
 });
