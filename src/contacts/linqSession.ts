@@ -248,7 +248,7 @@ export class LinqSession implements vscode.Disposable {
     let told = false;
     store.onDidChange(() => {
       const p = store.progress;
-      if (!told && p.complete) {
+      if (!told && p.complete && store.requests > 0) {
         told = true;
         this.log?.info(`Loaded all ${p.loaded} contacts in ${Date.now() - started} ms (${p.pagesDone} pages, ${store.requests} list requests; pages in flight settled at ${client.walkLimit.limit}).`);
         if (p.capped) {
