@@ -230,19 +230,27 @@ export class ContactStore {
     if (!complete) {
       this.ordered.forEach(keep);
     }
-    for (const contact of this.ordered) {
-      if (!seen.has(contact.id)) {
-        this.byId.delete(contact.id);
-      }
-    }
-    for (const contact of next) {
-      this.byId.set(contact.id, contact);
-      this.listed.add(contact.id);
-    }
-    this.ordered = next;
-    this.createdHere = this.createdIds.length;
-    this.index.reset();
+    const totalBefore = this.totalCount;
     this.totalCount = Math.max(complete ? totalCount : Math.max(totalCount, this.totalCount), next.length);
+    const same = next.length === this.ordered.length && next.every((c, i) => c === this.ordered[i]);
+    if (same && (!complete || this.completeValue) && (!done || this.heldSince === undefined) && totalBefore === this.totalCount) {
+      // Linq had nothing new: readers (the search, the copy) are not told of a change that is none.
+      return;
+    }
+    if (!same) {
+      for (const contact of this.ordered) {
+        if (!seen.has(contact.id)) {
+          this.byId.delete(contact.id);
+        }
+      }
+      for (const contact of next) {
+        this.byId.set(contact.id, contact);
+        this.listed.add(contact.id);
+      }
+      this.ordered = next;
+      this.createdHere = this.createdIds.length;
+      this.index.reset();
+    }
     if (complete) {
       this.completeValue = true;
       this.capped = next.length >= this.maxContacts;
@@ -611,9 +619,27 @@ export class ContactStore {
   }
 }
 
-/** The newer of two versions of one contact by `updated_at` (ISO 8601 text); the fetched one when unsure. */
+/**
+ * The newer of two versions of one contact by `updated_at` (ISO 8601 text): the held one when it is as new
+ * (the same version keeps its object, so an unchanged organisation is no change), the fetched one when unsure.
+ */
 function newer(held: Contact | undefined, fetched: Contact): Contact {
-  return held?.updatedAt !== undefined && fetched.updatedAt !== undefined && held.updatedAt > fetched.updatedAt ? held : fetched;
+  if (held?.updatedAt === undefined || fetched.updatedAt === undefined) {
+    return held && sameContact(held, fetched) ? held : fetched;
+  }
+  return held.updatedAt > fetched.updatedAt || (held.updatedAt === fetched.updatedAt && sameContact(held, fetched)) ? held : fetched;
+}
+
+const CONTACT_TEXT = ['firstName', 'lastName', 'fullName', 'email', 'phoneNumber', 'company', 'title', 'location', 'imageUrl', 'createdAt', 'updatedAt'] as const;
+const OWNER_TEXT = ['email', 'firstName', 'lastName', 'name'] as const;
+
+/** True when two versions of a contact hold the same values (a server may change one without a new `updated_at`). */
+function sameContact(a: Contact, b: Contact): boolean {
+  return (
+    a.id === b.id &&
+    CONTACT_TEXT.every((f) => a[f] === b[f]) &&
+    (a.owner === b.owner || (a.owner !== undefined && b.owner !== undefined && a.owner.id === b.owner.id && OWNER_TEXT.every((f) => a.owner?.[f] === b.owner?.[f])))
+  );
 }
 
 function cancelled(): LinqApiError {

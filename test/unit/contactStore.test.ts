@@ -169,6 +169,27 @@ describe('ContactStore (one store per connection) against the stand-in', () => {
       assert.equal(store.progress.totalCount, 1_000);
     });
 
+    it('a refresh that finds nothing new tells nobody of a change until it is done; a change without a new updated_at still lands', async () => {
+      const held = await heldFromWalk();
+      const store = new ContactStore(make(), { held });
+      let changes = 0;
+      store.onDidChange(() => changes++);
+      const list = store.contacts;
+      const walker = new ContactStore(make());
+      await walker.walk(500);
+      store.refreshedWith(walker.contacts, false, walker.progress.totalCount, false);
+      assert.equal(changes, 0, 'no change to tell of');
+      assert.equal(store.contacts, list, 'the same list');
+      await walker.walk();
+      store.refreshedWith(walker.contacts, true, walker.progress.totalCount, true);
+      assert.equal(changes, 1, 'once: the contacts are no longer "as of"');
+      assert.equal(store.heldSince, undefined);
+      const quiet = { ...walker.contacts[6]!, company: 'Same Timestamp' };
+      store.refreshedWith(walker.contacts.map((c) => (c.id === quiet.id ? quiet : c)), true, walker.progress.totalCount, true);
+      assert.equal(store.get(quiet.id)?.company, 'Same Timestamp');
+      assert.equal(changes, 2);
+    });
+
     it('a refresh that stopped part way keeps the contacts it did not reach, even ones deleted behind', async () => {
       const held = await heldFromWalk();
       const store = new ContactStore(make(), { held });
