@@ -14,6 +14,7 @@ import { MAX_PER_PAGE, WALK_CONCURRENCY } from '../../src/api/limits';
 import { loadAllContacts } from '../support/loadAllContacts';
 import { LinqClient } from '../../src/api/linqClient';
 import { demoContact } from '../server/contactFactory';
+import { filesUnder } from '../support/filesUnder';
 import { Workbench } from '../ui/workbench';
 
 /** One run of the view bench. */
@@ -55,20 +56,6 @@ function extensionHostMB(): number {
     }
   }
   return Math.round(kb / 1024);
-}
-
-/** Every file under `folder`. */
-function filesUnder(folder: string): string[] {
-  const found: string[] = [];
-  for (const entry of fs.readdirSync(folder, { withFileTypes: true })) {
-    const full = path.join(folder, entry.name);
-    if (entry.isDirectory()) {
-      found.push(...filesUnder(full));
-    } else if (entry.isFile()) {
-      found.push(full);
-    }
-  }
-  return found;
 }
 
 /** When the last line of the extension's newest log that matches `pattern` was written (ms since the epoch). */

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { StandIn } from '../server/linqStandIn';
-import { configure, extensionApi, useStandIn, waitFor } from './helpers';
+import { configure, extensionApi, firstRows, useStandIn, waitFor } from './helpers';
 
 /** The list pages a stand-in was asked for, in the order the requests arrived. */
 function listPages(standIn: StandIn, since = 0): string[] {
@@ -21,18 +21,6 @@ describe('one contact store per connection', () => {
     await standIn?.close();
     await configure({ pageSize: 25, prefetchLimit: 10_000 });
   });
-
-  /** Sets the token and waits for the view's first rows. */
-  async function firstRows(): Promise<Awaited<ReturnType<typeof extensionApi>>> {
-    const api = await extensionApi();
-    await api.tokens.set('suite-token');
-    await waitFor('first rows', async () => {
-      await api.provider.getChildren();
-      await api.provider.idle();
-      return api.provider.rows.loadedAny;
-    }, 20_000);
-    return api;
-  }
 
   it('the view’s pages and the search’s walk share the store: each page is asked once', async () => {
     standIn = await useStandIn({ count: 1_000, token: 'suite-token', latencyMs: 5 });

@@ -5,7 +5,7 @@ import * as vscode from 'vscode';
 import type { LinqContactsTestApi } from '../../src/extension';
 import { Settings } from '../../src/constants';
 import type { StandIn } from '../server/linqStandIn';
-import { configure, extensionApi, useStandIn, waitFor } from './helpers';
+import { configure, extensionApi, firstRows, useStandIn, waitFor } from './helpers';
 
 type Api = LinqContactsTestApi;
 
@@ -39,13 +39,7 @@ describe('the encrypted local copy', () => {
 
   /** Sets the token, shows the first rows, waits for every contact and for the copy to be written. */
   async function heldAndWritten(count: number): Promise<Api> {
-    const api = await extensionApi();
-    await api.tokens.set('suite-token');
-    await waitFor('first rows', async () => {
-      await api.provider.getChildren();
-      await api.provider.idle();
-      return api.provider.rows.loadedAny;
-    }, 20_000);
+    const api = await firstRows();
     await waitFor('every contact held', () => api.session.knownContacts().length === count, 30_000);
     await waitFor('the copy written', async () => {
       await api.copy.flush();

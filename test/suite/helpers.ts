@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import type { LinqContactsTestApi } from '../../src/extension';
 import { EXTENSION_ID, Settings } from '../../src/constants';
 import { startStandIn, type StandIn, type StandInOptions } from '../server/linqStandIn';
+import { waitFor } from '../support/waitFor';
 
 /** Activates the extension under test and returns its internal test API. */
 export async function extensionApi(): Promise<LinqContactsTestApi> {
@@ -28,3 +29,15 @@ export async function configure(settings: { apiBaseUrl?: string; pageSize?: numb
 }
 
 export { waitFor } from '../support/waitFor';
+
+/** Sets the token and waits for the view's first rows. */
+export async function firstRows(token = 'suite-token'): Promise<LinqContactsTestApi> {
+  const api = await extensionApi();
+  await api.tokens.set(token);
+  await waitFor('first rows', async () => {
+    await api.provider.getChildren();
+    await api.provider.idle();
+    return api.provider.rows.loadedAny;
+  }, 20_000);
+  return api;
+}

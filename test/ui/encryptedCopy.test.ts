@@ -2,24 +2,11 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { demoContact } from '../server/contactFactory';
+import { filesUnder } from '../support/filesUnder';
 import { waitFor } from '../support/waitFor';
 import { screenshotFailuresAndClose, Workbench } from './workbench';
 
 const COUNT = 10_000;
-
-/** Every file under `folder` (symbolic links and sockets skipped). */
-function filesUnder(folder: string): string[] {
-  const found: string[] = [];
-  for (const entry of fs.readdirSync(folder, { withFileTypes: true })) {
-    const full = path.join(folder, entry.name);
-    if (entry.isDirectory()) {
-      found.push(...filesUnder(full));
-    } else if (entry.isFile()) {
-      found.push(full);
-    }
-  }
-  return found;
-}
 
 /** Files under `folder` that hold `text` in UTF-8 or UTF-16 (little or big endian). */
 function filesHolding(folder: string, text: string): string[] {
