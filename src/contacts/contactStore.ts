@@ -567,8 +567,12 @@ export class ContactStore {
       }
       if (!this.listed.has(contact.id)) {
         this.listed.add(contact.id);
-        this.byId.set(contact.id, contact);
-        this.ordered.push(contact);
+        // A version already held by id (fetched, written, or edited here while the page was on its way) stays
+        // when it is newer: a page answered late does not undo a later change.
+        const held = this.byId.get(contact.id);
+        const kept = held ? newer(held, contact) : contact;
+        this.byId.set(contact.id, kept);
+        this.ordered.push(kept);
       }
     }
     if (this.ordered.length >= this.maxContacts) {

@@ -139,6 +139,16 @@ describe('ContactStore (one store per connection) against the stand-in', () => {
       assert.equal(standIn.requests.length, 0);
     });
 
+    it('a page answered late does not undo a newer version held by id', async () => {
+      const store = new ContactStore(make(), { concurrency: 1 });
+      await store.ensure(100);
+      const newerVersion = { id: 150, firstName: 'Edited', lastName: 'Here', updatedAt: '2099-01-01T00:00:00Z' };
+      store.remember(newerVersion);
+      await store.ensure(200);
+      assert.equal(store.get(150), newerVersion);
+      assert.equal(store.contacts[149], newerVersion, 'listed in its place, at its newest');
+    });
+
     it('held only in part, pages on from where the copy ended', async () => {
       const held = await heldFromWalk(300);
       const store = new ContactStore(make(), { held, concurrency: 1 });
