@@ -1,6 +1,6 @@
 import { promisify } from 'node:util';
 import { createGzip, gunzip } from 'node:zlib';
-import type { Contact, ContactOwner } from '../api/types';
+import { CONTACT_TEXT_FIELDS, OWNER_TEXT_FIELDS, type Contact, type ContactOwner } from '../api/types';
 
 const gunzipAsync = promisify(gunzip);
 
@@ -159,8 +159,6 @@ function isHeader(value: unknown): value is Header {
   );
 }
 
-const TEXT_FIELDS = ['firstName', 'lastName', 'fullName', 'email', 'phoneNumber', 'company', 'title', 'location', 'imageUrl', 'createdAt', 'updatedAt'] as const;
-const OWNER_TEXT = ['email', 'firstName', 'lastName', 'name'] as const;
 
 /** The shape validation gave every contact: a whole-number id, text or nothing in each field. */
 function isContact(value: unknown): value is Contact {
@@ -168,12 +166,12 @@ function isContact(value: unknown): value is Contact {
   if (typeof c !== 'object' || c === null || !Number.isSafeInteger(c.id)) {
     return false;
   }
-  if (!TEXT_FIELDS.every((f) => c[f] === undefined || typeof c[f] === 'string')) {
+  if (!CONTACT_TEXT_FIELDS.every((f) => c[f] === undefined || typeof c[f] === 'string')) {
     return false;
   }
   const owner = c.owner as Record<keyof ContactOwner, unknown> | undefined | null;
   return (
     owner === undefined ||
-    (typeof owner === 'object' && owner !== null && (owner.id === undefined || Number.isSafeInteger(owner.id)) && OWNER_TEXT.every((f) => owner[f] === undefined || typeof owner[f] === 'string'))
+    (typeof owner === 'object' && owner !== null && (owner.id === undefined || Number.isSafeInteger(owner.id)) && OWNER_TEXT_FIELDS.every((f) => owner[f] === undefined || typeof owner[f] === 'string'))
   );
 }

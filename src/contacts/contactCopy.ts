@@ -56,7 +56,7 @@ export class ContactCopy implements vscode.Disposable {
   read(connection: CopyConnection): Promise<{ first: HeldContacts; whole: Promise<HeldContacts | undefined> } | undefined> {
     const ahead = this.keyAhead;
     this.keyAhead = undefined;
-    return this.serially(async () => {
+    return this.serially(async (): Promise<{ first: HeldContacts; whole: Promise<HeldContacts | undefined> } | undefined> => {
       if (!cacheEnabled() || !(await holdsCopies(this.folder))) {
         // Nothing to read: a first start does not wait for the key.
         return undefined;
@@ -76,9 +76,7 @@ export class ContactCopy implements vscode.Disposable {
         return undefined;
       }
       const started = performance.now();
-      const unreadable = (error: unknown): void => {
-        this.log?.warn(`The local copy could not be read (${error instanceof Error ? error.message : 'unknown error'}): deleted; contacts load from Linq.`);
-      };
+      const unreadable = (error: unknown): void => this.failed('read', error, ': deleted; contacts load from Linq');
       try {
         const opened = await openCopy(decryptCopy(key, data));
         const whole = opened.whole.then(
@@ -98,6 +96,9 @@ export class ContactCopy implements vscode.Disposable {
         await removeFile(path);
         return undefined;
       }
+    }).catch((error: unknown) => {
+      this.failed('read', error);
+      return undefined;
     });
   }
 
@@ -138,7 +139,7 @@ export class ContactCopy implements vscode.Disposable {
     this.generation++;
   }
 
-  /** Deletes one connection's copy (a new token or URL replaced it). */
+  /** Deletes one connection's copy (a new token or URL replaced it); a failure is logged. */
   deleteFor(connection: CopyConnection): Promise<void> {
     this.forget();
     return this.serially(async () => {
@@ -146,7 +147,7 @@ export class ContactCopy implements vscode.Disposable {
       if (key) {
         await removeFile(join(this.folder, copyFileName(key, connection.host, connection.baseUrl, connection.token)));
       }
-    });
+    }).catch((error: unknown) => this.failed('deleted', error));
   }
 
   /** Deletes every copy, and with `withKey` the key too (Clear API Token; the cache turned off). */
@@ -175,9 +176,7 @@ export class ContactCopy implements vscode.Disposable {
       if (generation === this.generation && cacheEnabled() && (await pending.stillCurrent())) {
         await this.write(pending.connection, pending.content(), async () => generation === this.generation && (await pending.stillCurrent()));
       }
-    }).catch((error: unknown) => {
-      this.log?.warn(`The local copy could not be written (${error instanceof Error ? error.message : 'unknown error'}).`);
-    });
+    }).catch((error: unknown) => this.failed('written', error));
   }
 
   /** Encodes, encrypts and writes one copy; `stillWanted` is asked again after the slow part. */
@@ -220,6 +219,11 @@ export class ContactCopy implements vscode.Disposable {
     const made = newCopyKey();
     await this.secrets.store(COPY_KEY_SECRET, made.toString('base64'));
     return made;
+  }
+
+  /** One log line for a failure (its message only: paths hold the host and a keyed hash, never the token). */
+  private failed(what: 'read' | 'written' | 'deleted', error: unknown, outcome = ''): void {
+    this.log?.warn(`The local copy could not be ${what} (${error instanceof Error ? error.message : 'unknown error'})${outcome}.`);
   }
 
   /** Runs file operations one after another, in the order asked. */

@@ -1,7 +1,7 @@
 import { LinqApiError } from '../api/linqApiError';
 import { MAX_CONTACTS, MAX_PER_PAGE, WALK_CONCURRENCY } from '../api/limits';
 import type { RequestOptions } from '../api/linqClient';
-import type { Contact, ContactPage, Pagination } from '../api/types';
+import { CONTACT_TEXT_FIELDS, OWNER_TEXT_FIELDS, type Contact, type ContactPage, type Pagination } from '../api/types';
 import { normalizePhone } from '../format/phone';
 import { ContactIndex } from './contactIndex';
 
@@ -113,8 +113,10 @@ export class ContactStore {
   private disposed = false;
   /** Requests sent (list pages), for the log and the benchmark. */
   requests = 0;
-  /** Contacts put first by `added` (the view shows that many rows more). */
-  createdHere = 0;
+  /** Contacts put first by `added` and not yet placed by a refresh (the view shows that many rows more). */
+  get createdHere(): number {
+    return this.createdIds.length;
+  }
   /** When the contacts shown were loaded, while they come from before (the copy) and no refresh replaced them. */
   heldSince: number | undefined;
   /** Why the last refresh of held contacts failed (they stay as they were); cleared when one starts. */
@@ -248,7 +250,6 @@ export class ContactStore {
         this.listed.add(contact.id);
       }
       this.ordered = next;
-      this.createdHere = this.createdIds.length;
       this.index.reset();
     }
     if (complete) {
@@ -350,7 +351,6 @@ export class ContactStore {
     } else {
       this.totalCount = Math.max(this.totalCount, this.ordered.length) + 1;
       this.createdIds = [contact.id, ...this.createdIds];
-      this.createdHere = this.createdIds.length;
     }
     this.ordered = [contact, ...rest];
     this.listed.add(contact.id);
@@ -380,7 +380,6 @@ export class ContactStore {
     this.byId.delete(id);
     this.gone.add(id);
     this.createdIds = this.createdIds.filter((c) => c !== id);
-    this.createdHere = this.createdIds.length;
     const at = this.ordered.findIndex((c) => c.id === id);
     if (at >= 0) {
       this.ordered = [...this.ordered.slice(0, at), ...this.ordered.slice(at + 1)];
@@ -634,15 +633,13 @@ function newer(held: Contact | undefined, fetched: Contact): Contact {
   return held.updatedAt > fetched.updatedAt || (held.updatedAt === fetched.updatedAt && sameContact(held, fetched)) ? held : fetched;
 }
 
-const CONTACT_TEXT = ['firstName', 'lastName', 'fullName', 'email', 'phoneNumber', 'company', 'title', 'location', 'imageUrl', 'createdAt', 'updatedAt'] as const;
-const OWNER_TEXT = ['email', 'firstName', 'lastName', 'name'] as const;
 
 /** True when two versions of a contact hold the same values (a server may change one without a new `updated_at`). */
 function sameContact(a: Contact, b: Contact): boolean {
   return (
     a.id === b.id &&
-    CONTACT_TEXT.every((f) => a[f] === b[f]) &&
-    (a.owner === b.owner || (a.owner !== undefined && b.owner !== undefined && a.owner.id === b.owner.id && OWNER_TEXT.every((f) => a.owner?.[f] === b.owner?.[f])))
+    CONTACT_TEXT_FIELDS.every((f) => a[f] === b[f]) &&
+    (a.owner === b.owner || (a.owner !== undefined && b.owner !== undefined && a.owner.id === b.owner.id && OWNER_TEXT_FIELDS.every((f) => a.owner?.[f] === b.owner?.[f])))
   );
 }
 

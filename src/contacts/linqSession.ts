@@ -93,10 +93,7 @@ export class LinqSession implements vscode.Disposable {
         // A reset while the copy is read deletes it all the same.
         this.owner = owner;
       }
-      const opened = await this.copy?.read(owner).catch((error: unknown) => {
-        this.log?.warn(`The local copy could not be read (${error instanceof Error ? error.message : 'unknown error'}).`);
-        return undefined;
-      });
+      const opened = await this.copy?.read(owner);
       const held = opened?.first;
       const store = new ContactStore(client, { perPage: MAX_PER_PAGE, held });
       if (opened) {
@@ -378,10 +375,7 @@ export class LinqSession implements vscode.Disposable {
   /** Drops the client, the store (and with it every late answer), the old connection's copy, and tells listeners. */
   reset(): void {
     if (this.owner) {
-      const owner = this.owner;
-      void this.copy?.deleteFor(owner).catch((error: unknown) => {
-        this.log?.warn(`The old local copy could not be deleted (${error instanceof Error ? error.message : 'unknown error'}).`);
-      });
+      void this.copy?.deleteFor(this.owner);
     }
     this.reopen();
   }
