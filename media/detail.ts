@@ -3,7 +3,15 @@
  * only; links get an `href` only after the scheme check; images only from https.
  */
 import { isAllowedHref, isHttpsUrl } from '../src/format/links';
-import { FORM_FIELDS, isToWebviewMessage, type ContactView, type FormField, type FormView, type FromWebviewMessage, type PanelState } from '../src/webview/protocol';
+import {
+  FORM_FIELDS,
+  isToWebviewMessage,
+  type ContactView,
+  type FormField,
+  type FormView,
+  type FromWebviewMessage,
+  type PanelState,
+} from '../src/webview/protocol';
 
 interface VsCodeApi {
   postMessage(message: FromWebviewMessage): void;

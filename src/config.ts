@@ -37,7 +37,9 @@ export function readSettings(): LinqSettings {
 
 /** The prefetch limit as a whole number from 0 to `MAX_CONTACTS` (anything else: the default). */
 function clampPrefetch(value: unknown): number {
-  return typeof value === 'number' && Number.isFinite(value) ? Math.min(MAX_CONTACTS, Math.max(0, Math.trunc(value))) : DEFAULT_PREFETCH_LIMIT;
+  return typeof value === 'number' && Number.isFinite(value)
+    ? Math.min(MAX_CONTACTS, Math.max(0, Math.trunc(value)))
+    : DEFAULT_PREFETCH_LIMIT;
 }
 
 /**
@@ -79,7 +81,10 @@ export function affectsConnection(e: vscode.ConfigurationChangeEvent): boolean {
 
 /** True when a configuration change touches how the view pages or prefetches (nothing is refetched). */
 export function affectsPaging(e: vscode.ConfigurationChangeEvent): boolean {
-  return e.affectsConfiguration(`${Settings.section}.${Settings.pageSize}`) || e.affectsConfiguration(`${Settings.section}.${Settings.prefetchLimit}`);
+  return (
+    e.affectsConfiguration(`${Settings.section}.${Settings.pageSize}`) ||
+    e.affectsConfiguration(`${Settings.section}.${Settings.prefetchLimit}`)
+  );
 }
 
 /** True when a configuration change touches how the detail tab shows images. */

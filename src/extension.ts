@@ -5,7 +5,14 @@ import { queueConfirmAnswer } from './commands/confirm';
 import { observeContactPickers, type ContactPickerView } from './commands/contactPicker';
 import { importFrom } from './commands/importContacts';
 import { registerCommands } from './commands/registerCommands';
-import { affectsAvatars, affectsCache, affectsMentionLanguages, affectsReadOnly, cacheEnabled, readOnlyMode } from './config';
+import {
+  affectsAvatars,
+  affectsCache,
+  affectsMentionLanguages,
+  affectsReadOnly,
+  cacheEnabled,
+  readOnlyMode,
+} from './config';
 import { ContextKeys, PANEL_VIEW_TYPE, VIEW_ID } from './constants';
 import { ContactCopy } from './contacts/contactCopy';
 import type { ImportSummary } from './contacts/contactImport';
@@ -70,11 +77,20 @@ export interface LinqContactsTestApi {
   importFrom(file: vscode.Uri, confirm: boolean): Promise<ImportSummary | undefined>;
   shownPicker(): ContactPickerView | undefined;
   /** Export Contacts without its two questions (the format and the save dialog). */
-  exportTo(format: ExportFormat, target: vscode.Uri, cancel?: vscode.CancellationToken): Thenable<ExportResult | undefined>;
+  exportTo(
+    format: ExportFormat,
+    target: vscode.Uri,
+    cancel?: vscode.CancellationToken,
+  ): Thenable<ExportResult | undefined>;
 }
 
 /** The test API, built from closures over the parts (see `LinqContactsTestApi`). */
-function testApi(tokens: TokenStore, session: LinqSession, provider: ContactsProvider, copyFolder: string): LinqContactsTestApi {
+function testApi(
+  tokens: TokenStore,
+  session: LinqSession,
+  provider: ContactsProvider,
+  copyFolder: string,
+): LinqContactsTestApi {
   let shownPicker: ContactPickerView | undefined;
   observeContactPickers((picker, shown) => {
     if (shown) {
@@ -115,7 +131,11 @@ function testApi(tokens: TokenStore, session: LinqSession, provider: ContactsPro
         panel: p.panel,
         receive: (message: unknown) => p.receive(message),
       })),
-    copy: { folder: copyFolder, flush: () => session.flushCopy(), writeAsWindows: (windows) => session.writeCopyAsWindows(windows) },
+    copy: {
+      folder: copyFolder,
+      flush: () => session.flushCopy(),
+      writeAsWindows: (windows) => session.writeCopyAsWindows(windows),
+    },
     answerNextConfirm: queueConfirmAnswer,
     importFrom: (file, confirm) => importFrom(session, file, undefined, () => Promise.resolve(confirm)),
     shownPicker: () => shownPicker,
@@ -185,7 +205,9 @@ export function activate(context: vscode.ExtensionContext): LinqContactsTestApi 
   void vscode.commands.executeCommand('setContext', ContextKeys.ready, true);
 
   // Other extensions get nothing; the extension's own tests get closures that cannot yield the token.
-  return context.extensionMode === vscode.ExtensionMode.Test ? testApi(tokens, session, provider, copy.folder) : undefined;
+  return context.extensionMode === vscode.ExtensionMode.Test
+    ? testApi(tokens, session, provider, copy.folder)
+    : undefined;
 }
 
 export function deactivate(): void {}

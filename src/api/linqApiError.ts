@@ -11,7 +11,8 @@
  *   write was asked for in read-only mode.
  * - `cancelled`: the caller aborted.
  */
-export type LinqErrorKind = 'auth' | 'notFound' | 'rateLimited' | 'server' | 'offline' | 'badData' | 'invalid' | 'config' | 'cancelled';
+export type LinqErrorKind =
+  'auth' | 'notFound' | 'rateLimited' | 'server' | 'offline' | 'badData' | 'invalid' | 'config' | 'cancelled';
 
 /** The one error type the API client throws. Its message never contains the token. */
 export class LinqApiError extends Error {

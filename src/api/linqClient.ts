@@ -132,7 +132,10 @@ export class LinqClient {
       timeout: options.timeoutMs ?? ATTEMPT_TIMEOUT_MS,
       fetch: (input, init) => this.fetchAndRead(innerFetch, input, init, maxBody),
       retry: retryPolicy({ limit: options.retryLimit ?? RETRY_LIMIT, baseDelayMs: baseDelay, maxDelayMs: maxDelay }),
-      hooks: { beforeRequest: [(request, o) => this.waitForGate(request, o.context)], afterResponse: [(_r, o, response) => this.noteRateLimit(response, o.context, baseDelay)] },
+      hooks: {
+        beforeRequest: [(request, o) => this.waitForGate(request, o.context)],
+        afterResponse: [(_r, o, response) => this.noteRateLimit(response, o.context, baseDelay)],
+      },
     });
   }
 
@@ -176,7 +179,10 @@ export class LinqClient {
     const safePage = Math.max(1, Math.trunc(page));
     const safePerPage = clampPerPage(perPage);
     const started = performance.now();
-    const body = await this.call('get', 'contacts', { ...options, searchParams: { page: safePage, per_page: safePerPage } });
+    const body = await this.call('get', 'contacts', {
+      ...options,
+      searchParams: { page: safePage, per_page: safePerPage },
+    });
     const reply = parseContactPage(body, safePage, safePerPage);
     this.walkLimit.answered(performance.now() - started);
     return reply;
@@ -220,9 +226,18 @@ export class LinqClient {
   }
 
   /** `PATCH /contacts/{id}` with only `fields` (an empty string clears one); a 404 is `notFound`. */
-  async updateContact(id: number, fields: ContactFields, ownerEmail?: string, options: RequestOptions = {}): Promise<Contact> {
+  async updateContact(
+    id: number,
+    fields: ContactFields,
+    ownerEmail?: string,
+    options: RequestOptions = {},
+  ): Promise<Contact> {
     assertId(id);
-    const body = await this.call('patch', `contacts/${id}`, { ...options, aboutOneContact: true, json: writeBody(fields, ownerEmail) });
+    const body = await this.call('patch', `contacts/${id}`, {
+      ...options,
+      aboutOneContact: true,
+      json: writeBody(fields, ownerEmail),
+    });
     return parseContactReply(body, id);
   }
 
@@ -237,9 +252,15 @@ export class LinqClient {
    * around this function) in time, parsed once. ky gets a bodiless response with the same status and
    * headers; error bodies are never read.
    */
-  private async fetchAndRead(innerFetch: typeof fetch, input: RequestInfo | URL, init: RequestInit | undefined, maxBody: number): Promise<Response> {
+  private async fetchAndRead(
+    innerFetch: typeof fetch,
+    input: RequestInfo | URL,
+    init: RequestInit | undefined,
+    maxBody: number,
+  ): Promise<Response> {
     const response = await innerFetch(input, init);
-    const bare = (): Response => new Response(null, { status: response.status, statusText: response.statusText, headers: response.headers });
+    const bare = (): Response =>
+      new Response(null, { status: response.status, statusText: response.statusText, headers: response.headers });
     if (response.status === 400 || response.status === 404 || response.status === 422) {
       // Linq's own words on what it refused; small, bounded, and never required.
       const result = bare();
@@ -273,7 +294,11 @@ export class LinqClient {
 
   private async call(method: Method, path: string, options: CallOptions): Promise<unknown> {
     if (method !== 'get' && this.readOnly()) {
-      throw new LinqApiError('config', 'Linq Contacts is read-only (linqContacts.readOnly): nothing is written to Linq.', { readOnly: true });
+      throw new LinqApiError(
+        'config',
+        'Linq Contacts is read-only (linqContacts.readOnly): nothing is written to Linq.',
+        { readOnly: true },
+      );
     }
     const budget = AbortSignal.timeout(this.budgetMs);
     const signal = options.signal ? AbortSignal.any([options.signal, budget]) : budget;
@@ -290,7 +315,15 @@ export class LinqClient {
       }
       return this.parsed.get(response);
     } catch (error) {
-      throw toLinqError(error, { path, aboutOneContact: options.aboutOneContact === true, signal: options.signal, budget, budgetMs: this.budgetMs, redact: this.redact, problems: this.problems });
+      throw toLinqError(error, {
+        path,
+        aboutOneContact: options.aboutOneContact === true,
+        signal: options.signal,
+        budget,
+        budgetMs: this.budgetMs,
+        redact: this.redact,
+        problems: this.problems,
+      });
     }
   }
 }
@@ -343,7 +376,11 @@ function deadlineOf(context: Record<string, unknown>): number {
 }
 
 function rateLimited(retryAfterMs: number): LinqApiError {
-  return new LinqApiError('rateLimited', `The Linq API asked to wait ${Math.ceil(retryAfterMs / 1000)} s, longer than a request may take.`, { status: 429, retryAfterMs });
+  return new LinqApiError(
+    'rateLimited',
+    `The Linq API asked to wait ${Math.ceil(retryAfterMs / 1000)} s, longer than a request may take.`,
+    { status: 429, retryAfterMs },
+  );
 }
 
 /**
@@ -384,7 +421,11 @@ function toLinqError(
     return new LinqApiError('cancelled', 'The request was cancelled.', { cause: error });
   }
   if (budget.aborted) {
-    return new LinqApiError('offline', `The Linq API did not answer within ${Math.round(budgetMs / 1000)} s, retries included.`, { cause: error });
+    return new LinqApiError(
+      'offline',
+      `The Linq API did not answer within ${Math.round(budgetMs / 1000)} s, retries included.`,
+      { cause: error },
+    );
   }
   if (thrown instanceof HTTPError) {
     const status = thrown.response.status;
@@ -396,19 +437,31 @@ function toLinqError(
     }
     if (status === 400 || status === 422) {
       const problems = context.problems.get(thrown.response) ?? [];
-      return new LinqApiError('invalid', `The Linq API refused the request to /${context.path.split('/')[0] ?? ''} (HTTP ${status}).`, { status, problems });
+      return new LinqApiError(
+        'invalid',
+        `The Linq API refused the request to /${context.path.split('/')[0] ?? ''} (HTTP ${status}).`,
+        { status, problems },
+      );
     }
     if (status === 429) {
       const retryAfterMs = parseRetryAfter(thrown.response.headers.get('Retry-After'));
       return new LinqApiError('rateLimited', 'The Linq API is limiting requests (HTTP 429).', { status, retryAfterMs });
     }
     if (status >= 300 && status < 400) {
-      return new LinqApiError('server', `The Linq API answered with a redirect (HTTP ${status}), which is not followed.`, { status });
+      return new LinqApiError(
+        'server',
+        `The Linq API answered with a redirect (HTTP ${status}), which is not followed.`,
+        { status },
+      );
     }
     return new LinqApiError('server', `The Linq API answered with an error (HTTP ${status}).`, { status });
   }
   if (thrown instanceof BodyTooLargeError) {
-    return new LinqApiError('badData', `The server's reply was larger than ${Math.round(thrown.limitBytes / 1024 / 1024)} MB, more than any page of contacts.`, { cause: error });
+    return new LinqApiError(
+      'badData',
+      `The server's reply was larger than ${Math.round(thrown.limitBytes / 1024 / 1024)} MB, more than any page of contacts.`,
+      { cause: error },
+    );
   }
   if (thrown instanceof BadJsonError) {
     return new LinqApiError('badData', "The server's reply was not valid JSON.", { cause: error });
@@ -419,5 +472,7 @@ function toLinqError(
   if (thrown instanceof Error && thrown.name === 'AbortError') {
     return new LinqApiError('cancelled', 'The request was cancelled.', { cause: error });
   }
-  return new LinqApiError('offline', 'Could not reach the Linq API. Check your connection and the API base URL.', { cause: error });
+  return new LinqApiError('offline', 'Could not reach the Linq API. Check your connection and the API base URL.', {
+    cause: error,
+  });
 }

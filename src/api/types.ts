@@ -29,8 +29,22 @@ export interface Contact {
 }
 
 /** A contact's text fields (every field but `id` and `owner`), and its owner's. */
-export const CONTACT_TEXT_FIELDS = ['firstName', 'lastName', 'fullName', 'email', 'phoneNumber', 'company', 'title', 'location', 'imageUrl', 'createdAt', 'updatedAt'] as const satisfies ReadonlyArray<keyof Contact>;
-export const OWNER_TEXT_FIELDS = ['email', 'firstName', 'lastName', 'name'] as const satisfies ReadonlyArray<keyof ContactOwner>;
+export const CONTACT_TEXT_FIELDS = [
+  'firstName',
+  'lastName',
+  'fullName',
+  'email',
+  'phoneNumber',
+  'company',
+  'title',
+  'location',
+  'imageUrl',
+  'createdAt',
+  'updatedAt',
+] as const satisfies ReadonlyArray<keyof Contact>;
+export const OWNER_TEXT_FIELDS = ['email', 'firstName', 'lastName', 'name'] as const satisfies ReadonlyArray<
+  keyof ContactOwner
+>;
 
 /**
  * Paging facts from a list reply. `totalPages`/`totalCount` may change while paging. When the reply had

@@ -118,9 +118,18 @@ export function errorProblems(body: unknown): string[] {
     return [];
   }
   const cut = (s: string): string => (s.length > MAX_PROBLEM_CHARS ? `${s.slice(0, MAX_PROBLEM_CHARS)}…` : s);
-  const errors = Array.isArray(body.errors) ? body.errors.filter((e): e is string => typeof e === 'string' && e.trim() !== '').slice(0, 10) : [];
+  const errors = Array.isArray(body.errors)
+    ? body.errors.filter((e): e is string => typeof e === 'string' && e.trim() !== '').slice(0, 10)
+    : [];
   const message = text(body.message);
-  const all = message !== undefined && !errors.includes(message) && message !== 'Validation failed' ? [message, ...errors] : errors.length > 0 ? errors : message !== undefined ? [message] : [];
+  const all =
+    message !== undefined && !errors.includes(message) && message !== 'Validation failed'
+      ? [message, ...errors]
+      : errors.length > 0
+        ? errors
+        : message !== undefined
+          ? [message]
+          : [];
   return all.map((e) => cut(e.trim()));
 }
 
@@ -149,7 +158,13 @@ export function parseContactPage(body: unknown, requestedPage: number, requested
   let pagination: Pagination;
   if (sentCount === undefined && sentPages === undefined) {
     const full = contacts.length >= perPage;
-    pagination = { currentPage, perPage, totalPages: full ? currentPage + 1 : currentPage, totalCount: seen, estimated: true };
+    pagination = {
+      currentPage,
+      perPage,
+      totalPages: full ? currentPage + 1 : currentPage,
+      totalCount: seen,
+      estimated: true,
+    };
   } else {
     const totalPages = sentPages ?? Math.ceil((sentCount ?? 0) / perPage);
     const totalCount = sentCount ?? Math.max(seen, totalPages * perPage);

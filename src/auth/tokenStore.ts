@@ -38,7 +38,11 @@ export class TokenStore implements vscode.Disposable {
   /** Stores a token (trimmed); one that could not be sent in a header is refused, never repeated in the error. */
   async set(token: string): Promise<void> {
     if (tokenProblem(token) !== undefined) {
-      throw new LinqApiError('auth', 'This token cannot be used: it is empty or holds a control or non-ASCII character.', { unsendableToken: true });
+      throw new LinqApiError(
+        'auth',
+        'This token cannot be used: it is empty or holds a control or non-ASCII character.',
+        { unsendableToken: true },
+      );
     }
     this.read = undefined;
     await this.secrets.store(SECRET_KEY, token.trim());

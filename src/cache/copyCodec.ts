@@ -106,7 +106,7 @@ export async function openCopy(plain: Buffer): Promise<OpenedCopy> {
     if (!all) {
       const rest = await gunzipAsync(plain.subarray(4 + headLength));
       // A line at a time, straight from the bytes: no 40 MB string in one piece.
-      for (let start = 0; start < rest.length; ) {
+      for (let start = 0; start < rest.length;) {
         await breathe();
         const end = rest.indexOf(0x0a, start);
         const stop = end < 0 ? rest.length : end;
@@ -119,7 +119,12 @@ export async function openCopy(plain: Buffer): Promise<OpenedCopy> {
     if (contacts.length !== header.count) {
       throw new Error('The copy is incomplete.');
     }
-    return { contacts, totalCount: Math.max(header.totalCount, contacts.length), complete: header.complete, takenAt: header.takenAt };
+    return {
+      contacts,
+      totalCount: Math.max(header.totalCount, contacts.length),
+      complete: header.complete,
+      takenAt: header.takenAt,
+    };
   })();
   // Whoever opened the copy may stop waiting for the rest (a reset): its failure is theirs to hear, not unhandled.
   whole.catch(() => undefined);
@@ -159,7 +164,6 @@ function isHeader(value: unknown): value is Header {
   );
 }
 
-
 /** The shape validation gave every contact: a whole-number id, text or nothing in each field. */
 function isContact(value: unknown): value is Contact {
   const c = value as Record<string, unknown> | null;
@@ -172,6 +176,9 @@ function isContact(value: unknown): value is Contact {
   const owner = c.owner as Record<keyof ContactOwner, unknown> | undefined | null;
   return (
     owner === undefined ||
-    (typeof owner === 'object' && owner !== null && (owner.id === undefined || Number.isSafeInteger(owner.id)) && OWNER_TEXT_FIELDS.every((f) => owner[f] === undefined || typeof owner[f] === 'string'))
+    (typeof owner === 'object' &&
+      owner !== null &&
+      (owner.id === undefined || Number.isSafeInteger(owner.id)) &&
+      OWNER_TEXT_FIELDS.every((f) => owner[f] === undefined || typeof owner[f] === 'string'))
   );
 }

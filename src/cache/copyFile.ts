@@ -66,7 +66,10 @@ export async function removeCopies(folder: string, keep?: string): Promise<numbe
   }
   // Another window may be writing the kept copy right now: its partial file stays.
   const doomed = names.filter(
-    (n) => n !== keep && (n.endsWith(COPY_FILE_SUFFIX) || (n.includes(COPY_FILE_SUFFIX) && n.endsWith(PARTIAL_SUFFIX) && (keep === undefined || !n.startsWith(keep)))),
+    (n) =>
+      n !== keep &&
+      (n.endsWith(COPY_FILE_SUFFIX) ||
+        (n.includes(COPY_FILE_SUFFIX) && n.endsWith(PARTIAL_SUFFIX) && (keep === undefined || !n.startsWith(keep)))),
   );
   await Promise.all(doomed.map((n) => removeFile(join(folder, n))));
   return doomed.length;

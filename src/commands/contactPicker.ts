@@ -20,7 +20,10 @@ function toItem(contact: Contact): ContactItem {
   };
 }
 
-export type ContactPickerView = Pick<vscode.QuickPick<ContactItem>, 'items' | 'activeItems' | 'busy' | 'title' | 'value'>;
+export type ContactPickerView = Pick<
+  vscode.QuickPick<ContactItem>,
+  'items' | 'activeItems' | 'busy' | 'title' | 'value'
+>;
 
 /** Told when a contact picker shows and hides; set only by the internal test API (`ExtensionMode.Test`). */
 let observer: ((picker: ContactPickerView, shown: boolean) => void) | undefined;
@@ -72,9 +75,13 @@ export function pickContact(session: LinqSession, placeholder: string): Promise<
       // side's view of the highlight lags the user's typing.
       pick.items = shown.map(toItem);
     }
-    const loaded = done ? vscode.l10n.t('{0} contacts', contacts.length) : vscode.l10n.t('{0} of {1} loaded…', contacts.length, progress?.totalCount ?? '?');
+    const loaded = done
+      ? vscode.l10n.t('{0} contacts', contacts.length)
+      : vscode.l10n.t('{0} of {1} loaded…', contacts.length, progress?.totalCount ?? '?');
     const matches = pick.value.trim() === '' ? loaded : vscode.l10n.t('{0} match · {1}', total, loaded);
-    pick.title = failure ? vscode.l10n.t('Linq: Search Contacts ({0}) — {1}', matches, failure) : vscode.l10n.t('Linq: Search Contacts ({0})', matches);
+    pick.title = failure
+      ? vscode.l10n.t('Linq: Search Contacts ({0}) — {1}', matches, failure)
+      : vscode.l10n.t('Linq: Search Contacts ({0})', matches);
   };
   pick.busy = true;
   recompute();

@@ -8,7 +8,15 @@ import { toVCard } from '../format/vcard';
 export type CopyWhat = 'email' | 'phone' | 'vcard';
 
 /** For each kind of copy: the text that goes to the clipboard (`undefined`: the contact has none) and the words around it. */
-export const COPY_KINDS: Record<CopyWhat, { value(contact: Contact): string | undefined; missing(name: string): string; done(name: string): string; ask(): string }> = {
+export const COPY_KINDS: Record<
+  CopyWhat,
+  {
+    value(contact: Contact): string | undefined;
+    missing(name: string): string;
+    done(name: string): string;
+    ask(): string;
+  }
+> = {
   email: {
     value: (c) => (c.email === undefined ? undefined : oneLine(c.email) || undefined),
     missing: (name) => vscode.l10n.t('{0} has no email address.', name),

@@ -17,13 +17,21 @@ async function readFile(uri: vscode.Uri): Promise<ImportRead | undefined> {
   try {
     const stat = await vscode.workspace.fs.stat(uri);
     if (stat.size > MAX_IMPORT_BYTES) {
-      void vscode.window.showErrorMessage(vscode.l10n.t('{0} is larger than 50 MB: split it and import the parts.', name));
+      void vscode.window.showErrorMessage(
+        vscode.l10n.t('{0} is larger than 50 MB: split it and import the parts.', name),
+      );
       return undefined;
     }
     const text = new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(uri));
     return readImportFile(name, text);
   } catch (error) {
-    void vscode.window.showErrorMessage(vscode.l10n.t('{0} could not be read as contacts: {1}', name, error instanceof Error ? error.message : String(error)));
+    void vscode.window.showErrorMessage(
+      vscode.l10n.t(
+        '{0} could not be read as contacts: {1}',
+        name,
+        error instanceof Error ? error.message : String(error),
+      ),
+    );
     return undefined;
   }
 }
@@ -61,7 +69,9 @@ export function summaryText(fileName: string, summary: ImportSummary): string {
     lines.push(vscode.l10n.t('Not started (cancelled): {0}', summary.notStarted));
   }
   for (const f of summary.failed) {
-    const who = oneLine([f.draft.firstName, f.draft.lastName].filter(Boolean).join(' ') || f.draft.email || f.draft.phoneNumber);
+    const who = oneLine(
+      [f.draft.firstName, f.draft.lastName].filter(Boolean).join(' ') || f.draft.email || f.draft.phoneNumber,
+    );
     lines.push(`- ${who}: ${describeError(f.reason)}`);
   }
   return lines.join('\n');
@@ -86,7 +96,11 @@ export async function importFrom(
   try {
     const target = await session.writeTarget();
     const plan = await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Checking {0} contacts against Linq…', read.drafts.length), cancellable: true },
+      {
+        location: vscode.ProgressLocation.Notification,
+        title: vscode.l10n.t('Checking {0} contacts against Linq…', read.drafts.length),
+        cancellable: true,
+      },
       (progress, token) => {
         const abort = new AbortController();
         token.onCancellationRequested(() => abort.abort());
@@ -95,7 +109,10 @@ export async function importFrom(
         return planImport(target, read, {
           signal: abort.signal,
           onProgress: (checked, of) => {
-            progress.report({ message: vscode.l10n.t('{0} of {1}', checked, of), increment: ((checked - last) / Math.max(1, of)) * 100 });
+            progress.report({
+              message: vscode.l10n.t('{0} of {1}', checked, of),
+              increment: ((checked - last) / Math.max(1, of)) * 100,
+            });
             last = checked;
           },
         });
@@ -103,10 +120,17 @@ export async function importFrom(
     );
     const refused = refusalCounts(plan);
     const question = [
-      vscode.l10n.t('{0}: {1} new, {2} already in Linq (same email or phone).', fileName, plan.fresh.length, plan.existing.length),
+      vscode.l10n.t(
+        '{0}: {1} new, {2} already in Linq (same email or phone).',
+        fileName,
+        plan.fresh.length,
+        plan.existing.length,
+      ),
       refused !== '' ? vscode.l10n.t('{0} cannot be imported: {1}.', plan.refused.length, refused) : '',
       plan.repeated > 0 ? vscode.l10n.t('{0} repeat an earlier row of the file and count once.', plan.repeated) : '',
-      plan.ignored.length > 0 ? vscode.l10n.t('Columns not read: {0}.', plan.ignored.map((c) => oneLine(c).slice(0, 40)).join(', ')) : '',
+      plan.ignored.length > 0
+        ? vscode.l10n.t('Columns not read: {0}.', plan.ignored.map((c) => oneLine(c).slice(0, 40)).join(', '))
+        : '',
     ]
       .filter(Boolean)
       .join('\n');
@@ -118,23 +142,43 @@ export async function importFrom(
       return undefined;
     }
     const summary = await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Importing into Linq'), cancellable: true },
+      {
+        location: vscode.ProgressLocation.Notification,
+        title: vscode.l10n.t('Importing into Linq'),
+        cancellable: true,
+      },
       (progress, token) => {
         let last = 0;
         return runImport(target, plan, {
           stop: () => token.isCancellationRequested || cancel?.isCancellationRequested === true,
           onProgress: (done, of) => {
-            progress.report({ message: vscode.l10n.t('{0} of {1} created', done, of), increment: ((done - last) / Math.max(1, of)) * 100 });
+            progress.report({
+              message: vscode.l10n.t('{0} of {1} created', done, of),
+              increment: ((done - last) / Math.max(1, of)) * 100,
+            });
             last = done;
           },
         });
       },
     );
-    log?.info(`Import: ${summary.created.length} created, ${summary.skipped} skipped, ${summary.failed.length} failed, ${summary.unknown} not answered, ${summary.notStarted} not started.`);
+    log?.info(
+      `Import: ${summary.created.length} created, ${summary.skipped} skipped, ${summary.failed.length} failed, ${summary.unknown} not answered, ${summary.notStarted} not started.`,
+    );
     const copy = vscode.l10n.t('Copy Summary');
-    const text = vscode.l10n.t('Import of {0}: {1} created, {2} skipped, {3} failed.', fileName, summary.created.length, summary.skipped, summary.failed.length + summary.unknown);
-    const show = summary.failed.length > 0 ? vscode.window.showWarningMessage(text, copy) : vscode.window.showInformationMessage(text, copy);
-    void show.then((choice) => (choice === copy ? vscode.env.clipboard.writeText(summaryText(fileName, summary)) : undefined));
+    const text = vscode.l10n.t(
+      'Import of {0}: {1} created, {2} skipped, {3} failed.',
+      fileName,
+      summary.created.length,
+      summary.skipped,
+      summary.failed.length + summary.unknown,
+    );
+    const show =
+      summary.failed.length > 0
+        ? vscode.window.showWarningMessage(text, copy)
+        : vscode.window.showInformationMessage(text, copy);
+    void show.then((choice) =>
+      choice === copy ? vscode.env.clipboard.writeText(summaryText(fileName, summary)) : undefined,
+    );
     return summary;
   } catch (error) {
     const e = asLinqError(error);
@@ -166,4 +210,3 @@ export async function importContacts(session: LinqSession, log: Logger | undefin
     return choice === action;
   });
 }
-

@@ -42,7 +42,12 @@ async function pickFormat(contact: Contact, memory: vscode.Memento): Promise<For
     const text = formatContact(contact, format);
     if (text !== undefined) {
       const lines = text.split(/\r?\n/);
-      items.push({ label: insertFormatLabel(format), description: truncate(lines[0] ?? '', 70) + (lines.length > 2 ? ' …' : ''), format, text });
+      items.push({
+        label: insertFormatLabel(format),
+        description: truncate(lines[0] ?? '', 70) + (lines.length > 2 ? ' …' : ''),
+        format,
+        text,
+      });
     }
   }
   return vscode.window.showQuickPick(items, {
@@ -55,7 +60,13 @@ async function pickFormat(contact: Contact, memory: vscode.Memento): Promise<For
 function givenChoice(contact: Contact, format: InsertFormat): { format: InsertFormat; text: string } | undefined {
   const text = formatContact(contact, format);
   if (text === undefined) {
-    void vscode.window.showInformationMessage(vscode.l10n.t('{0} has nothing to insert as {1}.', truncate(oneLine(displayName(contact)), 60), insertFormatLabel(format)));
+    void vscode.window.showInformationMessage(
+      vscode.l10n.t(
+        '{0} has nothing to insert as {1}.',
+        truncate(oneLine(displayName(contact)), 60),
+        insertFormatLabel(format),
+      ),
+    );
     return undefined;
   }
   return { format, text };
@@ -97,7 +108,9 @@ export async function insertContact(
     }
   });
   if (!done) {
-    void vscode.window.showWarningMessage(vscode.l10n.t('The contact could not be inserted: the editor does not accept changes.'));
+    void vscode.window.showWarningMessage(
+      vscode.l10n.t('The contact could not be inserted: the editor does not accept changes.'),
+    );
   }
   return done;
 }

@@ -9,7 +9,10 @@ import { looksLikePhone } from '../format/phone';
 import { oneLine } from '../format/sanitize';
 
 /** What a Look Up entry is: an id (digits only), an email address (one `@`) or a phone number. */
-export type LookupKey = { readonly kind: 'id'; readonly id: number } | { readonly kind: 'email'; readonly email: string } | { readonly kind: 'phone'; readonly phone: string };
+export type LookupKey =
+  | { readonly kind: 'id'; readonly id: number }
+  | { readonly kind: 'email'; readonly email: string }
+  | { readonly kind: 'phone'; readonly phone: string };
 
 /** The entry read as an id, an email or a phone number; `undefined` when it is none of them. */
 export function lookupKey(text: string): LookupKey | undefined {
@@ -34,7 +37,9 @@ export function validateLookup(text: string): string | undefined {
     return validateContactId(value);
   }
   if (value.includes('@')) {
-    return lookupKey(value) ? undefined : vscode.l10n.t('An email address has one @, no spaces and a dot in its domain, like name@example.com.');
+    return lookupKey(value)
+      ? undefined
+      : vscode.l10n.t('An email address has one @, no spaces and a dot in its domain, like name@example.com.');
   }
   if (/\d/.test(value) && /^[+\d\s().-]+$/.test(value)) {
     return lookupKey(value) ? undefined : vscode.l10n.t('A phone number has at least 7 digits, like +1 555 123 4567.');
@@ -63,7 +68,11 @@ export function validateContactId(text: string): string | undefined {
  * once (`open` is told to refetch it in the background); otherwise it is fetched (an id) or found (`find`),
  * and one that does not exist is said so, naming what was typed, and nothing opens.
  */
-export async function lookupContact(session: LinqSession, open: (contact: Contact, refetch: boolean) => void, input?: string): Promise<void> {
+export async function lookupContact(
+  session: LinqSession,
+  open: (contact: Contact, refetch: boolean) => void,
+  input?: string,
+): Promise<void> {
   if (!(await tokenRequired(session))) {
     return;
   }
@@ -71,7 +80,9 @@ export async function lookupContact(session: LinqSession, open: (contact: Contac
     input ??
     (await vscode.window.showInputBox({
       title: vscode.l10n.t('Linq: Look Up Contact'),
-      prompt: vscode.l10n.t('A contact id (digits only), an email address, or a phone number (7 or more digits, in any common format)'),
+      prompt: vscode.l10n.t(
+        'A contact id (digits only), an email address, or a phone number (7 or more digits, in any common format)',
+      ),
       placeHolder: vscode.l10n.t('123, name@example.com or +1 555 123 4567'),
       // As the contact picker: a detail tab taking focus back must not close the box.
       ignoreFocusOut: true,
@@ -81,19 +92,31 @@ export async function lookupContact(session: LinqSession, open: (contact: Contac
   if (!key) {
     return;
   }
-  const known = key.kind === 'id' ? session.knownContact(key.id) : key.kind === 'email' ? session.knownByEmail(key.email) : session.knownByPhone(key.phone);
+  const known =
+    key.kind === 'id'
+      ? session.knownContact(key.id)
+      : key.kind === 'email'
+        ? session.knownByEmail(key.email)
+        : session.knownByPhone(key.phone);
   if (known) {
     open(known, true);
     return;
   }
-  const shown = key.kind === 'id' ? String(key.id) : oneLine(key.kind === 'email' ? key.email : key.phone).slice(0, 100);
+  const shown =
+    key.kind === 'id' ? String(key.id) : oneLine(key.kind === 'email' ? key.email : key.phone).slice(0, 100);
   try {
     const contact = await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Looking up {0}…', shown), cancellable: true },
+      {
+        location: vscode.ProgressLocation.Notification,
+        title: vscode.l10n.t('Looking up {0}…', shown),
+        cancellable: true,
+      },
       (_progress, token) => {
         const abort = new AbortController();
         token.onCancellationRequested(() => abort.abort());
-        return key.kind === 'id' ? session.fetchContact(key.id, abort.signal) : session.find(key.kind === 'email' ? { email: key.email } : { phone: key.phone }, abort.signal);
+        return key.kind === 'id'
+          ? session.fetchContact(key.id, abort.signal)
+          : session.find(key.kind === 'email' ? { email: key.email } : { phone: key.phone }, abort.signal);
       },
     );
     if (contact) {
@@ -106,6 +129,8 @@ export async function lookupContact(session: LinqSession, open: (contact: Contac
     if (e.kind === 'cancelled') {
       return;
     }
-    void vscode.window.showWarningMessage(e.kind === 'notFound' ? vscode.l10n.t('Contact {0} not found.', shown) : describeError(e));
+    void vscode.window.showWarningMessage(
+      e.kind === 'notFound' ? vscode.l10n.t('Contact {0} not found.', shown) : describeError(e),
+    );
   }
 }

@@ -64,8 +64,10 @@ export function registerCommands(parts: CommandParts): vscode.Disposable[] {
   const open = (contact: Contact, refetch: boolean): void => {
     ContactPanel.show(panels, contact, refetch);
   };
-  const searchFirst = async (placeholder: string): Promise<Contact | undefined> => ((await tokenRequired(session)) ? pickContact(session, placeholder) : undefined);
-  const given = async (arg: unknown, ask: string): Promise<Contact | undefined> => contactFrom(session, arg) ?? (await searchFirst(ask));
+  const searchFirst = async (placeholder: string): Promise<Contact | undefined> =>
+    (await tokenRequired(session)) ? pickContact(session, placeholder) : undefined;
+  const given = async (arg: unknown, ask: string): Promise<Contact | undefined> =>
+    contactFrom(session, arg) ?? (await searchFirst(ask));
   const copy = async (arg: unknown, what: CopyWhat): Promise<void> => {
     const contact = contactFrom(session, arg) ?? (await pickContact(session, COPY_KINDS[what].ask()));
     if (contact) {
@@ -93,7 +95,13 @@ export function registerCommands(parts: CommandParts): vscode.Disposable[] {
       }
     },
     [Commands.insertContact]: (arg) =>
-      insertContact(editors, parts.context.globalState, () => searchFirst(vscode.l10n.t('Insert whom?')), contactFrom(session, arg), formatFrom(arg, isInsertFormat)),
+      insertContact(
+        editors,
+        parts.context.globalState,
+        () => searchFirst(vscode.l10n.t('Insert whom?')),
+        contactFrom(session, arg),
+        formatFrom(arg, isInsertFormat),
+      ),
     [Commands.export]: (arg) => exportContacts(session, parts.log, formatFrom(arg, isExportFormat)),
     [Commands.newContact]: () => newContact(panels),
     [Commands.newContactFromSelection]: () => newContactFromSelection(panels),

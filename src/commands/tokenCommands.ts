@@ -6,10 +6,14 @@ import type { TokenStore } from '../auth/tokenStore';
 export function validateToken(value: string): string | undefined {
   const problem = tokenProblem(value);
   if (problem === 'control') {
-    return vscode.l10n.t('The token contains a control character (such as a line break or tab inside it). Paste it again without it.');
+    return vscode.l10n.t(
+      'The token contains a control character (such as a line break or tab inside it). Paste it again without it.',
+    );
   }
   if (problem === 'notAscii') {
-    return vscode.l10n.t('The token contains characters that cannot be sent to Linq (only letters, digits and ASCII symbols).');
+    return vscode.l10n.t(
+      'The token contains characters that cannot be sent to Linq (only letters, digits and ASCII symbols).',
+    );
   }
   return undefined;
 }
@@ -18,7 +22,9 @@ export function validateToken(value: string): string | undefined {
 export async function setToken(tokens: TokenStore): Promise<void> {
   const token = await vscode.window.showInputBox({
     title: vscode.l10n.t('Linq: Set API Token'),
-    prompt: vscode.l10n.t('Your Linq integration token. It is kept in VS Code secret storage and sent only to the configured API host.'),
+    prompt: vscode.l10n.t(
+      'Your Linq integration token. It is kept in VS Code secret storage and sent only to the configured API host.',
+    ),
     placeHolder: vscode.l10n.t('Paste the token'),
     password: true,
     ignoreFocusOut: true,

@@ -15,7 +15,9 @@ import { tokenRequired } from './tokenRequired';
 /** True when writing is allowed now; in read-only mode says so once and returns false. */
 export async function writeAllowed(session: LinqSession): Promise<boolean> {
   if (readOnlyMode()) {
-    void vscode.window.showInformationMessage(vscode.l10n.t('Linq Contacts is read-only (the linqContacts.readOnly setting): nothing is written to Linq.'));
+    void vscode.window.showInformationMessage(
+      vscode.l10n.t('Linq Contacts is read-only (the linqContacts.readOnly setting): nothing is written to Linq.'),
+    );
     return false;
   }
   return tokenRequired(session);
@@ -31,7 +33,12 @@ export async function newContact(deps: PanelDeps): Promise<void> {
 /** Linq: New Contact from Selection — the form filled from the selected text, for the user to check. */
 export async function newContactFromSelection(deps: PanelDeps): Promise<void> {
   const editor = vscode.window.activeTextEditor;
-  const text = editor ? editor.selections.map((s) => editor.document.getText(s)).join('\n').trim() : '';
+  const text = editor
+    ? editor.selections
+        .map((s) => editor.document.getText(s))
+        .join('\n')
+        .trim()
+    : '';
   if (text === '') {
     void vscode.window.showInformationMessage(vscode.l10n.t('Select a name and email, a signature or a vCard first.'));
     return;
@@ -57,15 +64,26 @@ export async function deleteContact(session: LinqSession, contact: Contact | und
     return;
   }
   const name = truncate(oneLine(displayName(contact)), 80);
-  const sure = await confirmModal(vscode.l10n.t('Delete {0} from Linq?', name), vscode.l10n.t('Delete'), vscode.l10n.t('This deletes the contact for everyone in your organisation. It cannot be undone.'));
+  const sure = await confirmModal(
+    vscode.l10n.t('Delete {0} from Linq?', name),
+    vscode.l10n.t('Delete'),
+    vscode.l10n.t('This deletes the contact for everyone in your organisation. It cannot be undone.'),
+  );
   if (!sure) {
     return;
   }
   try {
     const target = await session.writeTarget();
-    const outcome = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Deleting {0}…', name) }, () => deleteOnce(target, contact.id));
+    const outcome = await vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Deleting {0}…', name) },
+      () => deleteOnce(target, contact.id),
+    );
     ContactPanel.contactDeleted(contact.id);
-    void vscode.window.showInformationMessage(outcome === 'deleted' ? vscode.l10n.t('Deleted {0}.', name) : vscode.l10n.t('{0} was already deleted in Linq.', name));
+    void vscode.window.showInformationMessage(
+      outcome === 'deleted'
+        ? vscode.l10n.t('Deleted {0}.', name)
+        : vscode.l10n.t('{0} was already deleted in Linq.', name),
+    );
   } catch (error) {
     const e = asLinqError(error);
     if (e.kind !== 'cancelled') {

@@ -53,50 +53,56 @@ export class ContactCopy implements vscode.Disposable {
    * them in `whole`. A copy that cannot be read or decrypted (corrupt, another format, another key) is
    * deleted, with one log line: the start is cold (`whole` then resolves `undefined`).
    */
-  read(connection: CopyConnection): Promise<{ first: HeldContacts; whole: Promise<HeldContacts | undefined> } | undefined> {
+  read(
+    connection: CopyConnection,
+  ): Promise<{ first: HeldContacts; whole: Promise<HeldContacts | undefined> } | undefined> {
     const ahead = this.keyAhead;
     this.keyAhead = undefined;
-    return this.serially(async (): Promise<{ first: HeldContacts; whole: Promise<HeldContacts | undefined> } | undefined> => {
-      if (!cacheEnabled() || !(await holdsCopies(this.folder))) {
-        // Nothing to read: a first start does not wait for the key.
-        return undefined;
-      }
-      // Read ahead, or afresh when that found none (a write queued before this read may have made it).
-      const key = (await ahead) ?? (await this.key(false));
-      if (!key) {
-        // Without the key no copy here can be read: they go.
-        await removeCopies(this.folder);
-        return undefined;
-      }
-      const name = copyFileName(key, connection.host, connection.baseUrl, connection.token);
-      await removeCopies(this.folder, name);
-      const path = join(this.folder, name);
-      const data = await readIfThere(path);
-      if (!data) {
-        return undefined;
-      }
-      const started = performance.now();
-      const unreadable = (error: unknown): void => this.failed('read', error, ': deleted; contacts load from Linq');
-      try {
-        const opened = await openCopy(decryptCopy(key, data));
-        const whole = opened.whole.then(
-          (content) => {
-            this.log?.info(`Read the local copy: ${content.contacts.length} contacts (${data.length} bytes) in ${Math.round(performance.now() - started)} ms, the first ${opened.first.contacts.length} ready at once.`);
-            return content;
-          },
-          async (error: unknown) => {
-            unreadable(error);
-            await this.serially(() => removeFile(path));
-            return undefined;
-          },
-        );
-        return { first: opened.first, whole };
-      } catch (error) {
-        unreadable(error);
-        await removeFile(path);
-        return undefined;
-      }
-    }).catch((error: unknown) => {
+    return this.serially(
+      async (): Promise<{ first: HeldContacts; whole: Promise<HeldContacts | undefined> } | undefined> => {
+        if (!cacheEnabled() || !(await holdsCopies(this.folder))) {
+          // Nothing to read: a first start does not wait for the key.
+          return undefined;
+        }
+        // Read ahead, or afresh when that found none (a write queued before this read may have made it).
+        const key = (await ahead) ?? (await this.key(false));
+        if (!key) {
+          // Without the key no copy here can be read: they go.
+          await removeCopies(this.folder);
+          return undefined;
+        }
+        const name = copyFileName(key, connection.host, connection.baseUrl, connection.token);
+        await removeCopies(this.folder, name);
+        const path = join(this.folder, name);
+        const data = await readIfThere(path);
+        if (!data) {
+          return undefined;
+        }
+        const started = performance.now();
+        const unreadable = (error: unknown): void => this.failed('read', error, ': deleted; contacts load from Linq');
+        try {
+          const opened = await openCopy(decryptCopy(key, data));
+          const whole = opened.whole.then(
+            (content) => {
+              this.log?.info(
+                `Read the local copy: ${content.contacts.length} contacts (${data.length} bytes) in ${Math.round(performance.now() - started)} ms, the first ${opened.first.contacts.length} ready at once.`,
+              );
+              return content;
+            },
+            async (error: unknown) => {
+              unreadable(error);
+              await this.serially(() => removeFile(path));
+              return undefined;
+            },
+          );
+          return { first: opened.first, whole };
+        } catch (error) {
+          unreadable(error);
+          await removeFile(path);
+          return undefined;
+        }
+      },
+    ).catch((error: unknown) => {
       this.failed('read', error);
       return undefined;
     });
@@ -174,13 +180,21 @@ export class ContactCopy implements vscode.Disposable {
     }
     await this.serially(async () => {
       if (generation === this.generation && cacheEnabled() && (await pending.stillCurrent())) {
-        await this.write(pending.connection, pending.content(), async () => generation === this.generation && (await pending.stillCurrent()));
+        await this.write(
+          pending.connection,
+          pending.content(),
+          async () => generation === this.generation && (await pending.stillCurrent()),
+        );
       }
     }).catch((error: unknown) => this.failed('written', error));
   }
 
   /** Encodes, encrypts and writes one copy; `stillWanted` is asked again after the slow part. */
-  private async write(connection: CopyConnection, held: HeldContacts, stillWanted: () => Promise<boolean>): Promise<void> {
+  private async write(
+    connection: CopyConnection,
+    held: HeldContacts,
+    stillWanted: () => Promise<boolean>,
+  ): Promise<void> {
     const started = performance.now();
     const plain = await encodeCopy(held);
     const key = await this.key(true);
@@ -189,8 +203,13 @@ export class ContactCopy implements vscode.Disposable {
       return;
     }
     const data = encryptCopy(key, plain);
-    await writeAtomically(join(this.folder, copyFileName(key, connection.host, connection.baseUrl, connection.token)), data);
-    this.log?.info(`Wrote the local copy: ${held.contacts.length} contacts, ${data.length} bytes, in ${Math.round(performance.now() - started)} ms.`);
+    await writeAtomically(
+      join(this.folder, copyFileName(key, connection.host, connection.baseUrl, connection.token)),
+      data,
+    );
+    this.log?.info(
+      `Wrote the local copy: ${held.contacts.length} contacts, ${data.length} bytes, in ${Math.round(performance.now() - started)} ms.`,
+    );
   }
 
   /**
@@ -223,7 +242,9 @@ export class ContactCopy implements vscode.Disposable {
 
   /** One log line for a failure (its message only: paths hold the host and a keyed hash, never the token). */
   private failed(what: 'read' | 'written' | 'deleted', error: unknown, outcome = ''): void {
-    this.log?.warn(`The local copy could not be ${what} (${error instanceof Error ? error.message : 'unknown error'})${outcome}.`);
+    this.log?.warn(
+      `The local copy could not be ${what} (${error instanceof Error ? error.message : 'unknown error'})${outcome}.`,
+    );
   }
 
   /** Runs file operations one after another, in the order asked. */

@@ -33,7 +33,12 @@ export interface ImportSummary {
 }
 
 /** Runs `work` over `items`, at most `limit` at once, starting no new item once `stop()` is true. */
-async function pool<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>, stop: () => boolean = () => false): Promise<void> {
+async function pool<T>(
+  items: readonly T[],
+  limit: number,
+  work: (item: T) => Promise<void>,
+  stop: () => boolean = () => false,
+): Promise<void> {
   let next = 0;
   const runner = async (): Promise<void> => {
     while (next < items.length && !stop()) {
@@ -99,7 +104,11 @@ export async function runImport(
           unknown++;
         }
       } catch (error) {
-        failed.push({ draft, reason: error instanceof LinqApiError ? error : new LinqApiError('offline', 'The create failed.', { cause: error }) });
+        failed.push({
+          draft,
+          reason:
+            error instanceof LinqApiError ? error : new LinqApiError('offline', 'The create failed.', { cause: error }),
+        });
       }
       options.onProgress?.(++done, plan.fresh.length);
     },

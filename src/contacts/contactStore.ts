@@ -129,7 +129,8 @@ export class ContactStore {
     options: ContactStoreOptions = {},
   ) {
     this.perPage = Math.min(MAX_PER_PAGE, Math.max(1, Math.trunc(options.perPage ?? MAX_PER_PAGE)));
-    this.fixedConcurrency = options.concurrency === undefined ? undefined : Math.max(1, Math.trunc(options.concurrency));
+    this.fixedConcurrency =
+      options.concurrency === undefined ? undefined : Math.max(1, Math.trunc(options.concurrency));
     this.maxContacts = options.maxContacts ?? MAX_CONTACTS;
     if (options.held) {
       this.startFrom(options.held);
@@ -235,7 +236,12 @@ export class ContactStore {
     const totalBefore = this.totalCount;
     this.totalCount = Math.max(complete ? totalCount : Math.max(totalCount, this.totalCount), next.length);
     const same = next.length === this.ordered.length && next.every((c, i) => c === this.ordered[i]);
-    if (same && (!complete || this.completeValue) && (!done || this.heldSince === undefined) && totalBefore === this.totalCount) {
+    if (
+      same &&
+      (!complete || this.completeValue) &&
+      (!done || this.heldSince === undefined) &&
+      totalBefore === this.totalCount
+    ) {
       // Linq had nothing new: readers (the search, the copy) are not told of a change that is none.
       return;
     }
@@ -317,7 +323,9 @@ export class ContactStore {
   byPhone(phone: string): Contact | undefined {
     const id = this.index.phoneId(this.ordered, phone);
     const found = id === undefined ? undefined : this.byId.get(id);
-    return found?.phoneNumber !== undefined && normalizePhone(found.phoneNumber) === normalizePhone(phone) ? found : undefined;
+    return found?.phoneNumber !== undefined && normalizePhone(found.phoneNumber) === normalizePhone(phone)
+      ? found
+      : undefined;
   }
 
   /** Keeps a contact fetched by id (newer data wins; a listed contact is replaced in place). */
@@ -630,16 +638,21 @@ function newer(held: Contact | undefined, fetched: Contact): Contact {
   if (held?.updatedAt === undefined || fetched.updatedAt === undefined) {
     return held && sameContact(held, fetched) ? held : fetched;
   }
-  return held.updatedAt > fetched.updatedAt || (held.updatedAt === fetched.updatedAt && sameContact(held, fetched)) ? held : fetched;
+  return held.updatedAt > fetched.updatedAt || (held.updatedAt === fetched.updatedAt && sameContact(held, fetched))
+    ? held
+    : fetched;
 }
-
 
 /** True when two versions of a contact hold the same values (a server may change one without a new `updated_at`). */
 function sameContact(a: Contact, b: Contact): boolean {
   return (
     a.id === b.id &&
     CONTACT_TEXT_FIELDS.every((f) => a[f] === b[f]) &&
-    (a.owner === b.owner || (a.owner !== undefined && b.owner !== undefined && a.owner.id === b.owner.id && OWNER_TEXT_FIELDS.every((f) => a.owner?.[f] === b.owner?.[f])))
+    (a.owner === b.owner ||
+      (a.owner !== undefined &&
+        b.owner !== undefined &&
+        a.owner.id === b.owner.id &&
+        OWNER_TEXT_FIELDS.every((f) => a.owner?.[f] === b.owner?.[f])))
   );
 }
 

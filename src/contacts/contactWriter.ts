@@ -64,7 +64,9 @@ export function outcomeUnknown(error: unknown): boolean {
   if (!(error instanceof LinqApiError)) {
     return true;
   }
-  return error.kind === 'offline' || error.kind === 'badData' || (error.kind === 'server' && (error.status ?? 500) >= 500);
+  return (
+    error.kind === 'offline' || error.kind === 'badData' || (error.kind === 'server' && (error.status ?? 500) >= 500)
+  );
 }
 
 /** `find`'s question for these fields, or `undefined` when they hold neither email nor phone. */
@@ -78,8 +80,14 @@ export function findQueryOf(fields: ContactFields): FindQuery | undefined {
  * A contact Linq already has with this email or phone: from the store when it holds one, else `find`.
  * A contact found by `find` is kept by id (not placed among the rows).
  */
-export async function findExisting(target: WriteTarget, query: FindQuery, signal?: AbortSignal): Promise<Contact | undefined> {
-  const held = (query.email !== undefined ? target.store.byEmail(query.email) : undefined) ?? (query.phone !== undefined ? target.store.byPhone(query.phone) : undefined);
+export async function findExisting(
+  target: WriteTarget,
+  query: FindQuery,
+  signal?: AbortSignal,
+): Promise<Contact | undefined> {
+  const held =
+    (query.email !== undefined ? target.store.byEmail(query.email) : undefined) ??
+    (query.phone !== undefined ? target.store.byPhone(query.phone) : undefined);
   if (held) {
     return held;
   }
@@ -111,7 +119,12 @@ export interface CreateOptions {
  * time-out, a reset or a 5xx is settled by `find` on the email or phone (a contact other than the duplicate
  * seen before is the one this create made), never by sending again. The store holds the contact at once.
  */
-export async function createOnce(target: WriteTarget, fields: ContactFields, ownerEmail: string | undefined, options: CreateOptions): Promise<CreateResult> {
+export async function createOnce(
+  target: WriteTarget,
+  fields: ContactFields,
+  ownerEmail: string | undefined,
+  options: CreateOptions,
+): Promise<CreateResult> {
   const query = findQueryOf(fields);
   if (options.checkDuplicates && query) {
     const existing = await findExisting(target, query, options.signal);
@@ -120,7 +133,10 @@ export async function createOnce(target: WriteTarget, fields: ContactFields, own
     }
   }
   try {
-    const contact = await withRateLimitRetry(() => target.client.createContact(fields, ownerEmail, { signal: options.signal }), options.signal);
+    const contact = await withRateLimitRetry(
+      () => target.client.createContact(fields, ownerEmail, { signal: options.signal }),
+      options.signal,
+    );
     target.store.added(contact);
     return { kind: 'created', contact, settled: false };
   } catch (error) {
@@ -151,7 +167,9 @@ export async function createOnce(target: WriteTarget, fields: ContactFields, own
 
 /** True when the contact holds every value of `fields` (`""` as no value), compared trimmed. */
 function holdsFields(contact: Contact, fields: ContactFields): boolean {
-  return (Object.entries(fields) as Array<[keyof ContactFields, string | undefined]>).every(([key, value]) => (contact[key] ?? '').trim() === (value ?? '').trim());
+  return (Object.entries(fields) as Array<[keyof ContactFields, string | undefined]>).every(
+    ([key, value]) => (contact[key] ?? '').trim() === (value ?? '').trim(),
+  );
 }
 
 export type UpdateResult =
@@ -183,10 +201,15 @@ export async function updateChecked(
     }
     let contact: Contact;
     try {
-      contact = await withRateLimitRetry(() => target.client.updateContact(id, fields, ownerEmail, { signal: options.signal }), options.signal);
+      contact = await withRateLimitRetry(
+        () => target.client.updateContact(id, fields, ownerEmail, { signal: options.signal }),
+        options.signal,
+      );
     } catch (error) {
       // The answer was lost: read the contact; when it holds every value sent, the update was made.
-      const made = outcomeUnknown(error) ? await target.client.getContact(id, { signal: options.signal }).catch(() => undefined) : undefined;
+      const made = outcomeUnknown(error)
+        ? await target.client.getContact(id, { signal: options.signal }).catch(() => undefined)
+        : undefined;
       if (!made || !holdsFields(made, fields)) {
         throw error;
       }
@@ -204,7 +227,11 @@ export async function updateChecked(
 }
 
 /** A delete; a 404 means it was already gone (also done). The contact leaves the store either way. */
-export async function deleteOnce(target: WriteTarget, id: number, signal?: AbortSignal): Promise<'deleted' | 'alreadyGone'> {
+export async function deleteOnce(
+  target: WriteTarget,
+  id: number,
+  signal?: AbortSignal,
+): Promise<'deleted' | 'alreadyGone'> {
   try {
     await withRateLimitRetry(() => target.client.deleteContact(id, { signal }), signal);
     target.store.removed(id);

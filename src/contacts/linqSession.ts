@@ -83,7 +83,9 @@ export class LinqSession implements vscode.Disposable {
       this.log?.hide(token);
       if (!this.toldOfWorkspaceUrl && workspaceOffersBaseUrl()) {
         this.toldOfWorkspaceUrl = true;
-        this.log?.warn('A workspace or folder sets linqContacts.apiBaseUrl: ignored. Only your user settings decide where the token is sent.');
+        this.log?.warn(
+          'A workspace or folder sets linqContacts.apiBaseUrl: ignored. Only your user settings decide where the token is sent.',
+        );
       }
       const baseUrl = readSettings().apiBaseUrl;
       const client = new LinqClient({ baseUrl, token, readOnly: readOnlyMode });
@@ -127,7 +129,14 @@ export class LinqSession implements vscode.Disposable {
     const save = (): void => {
       // Not while the copy is still being read: it would write back only its first part.
       if (store.loadedAny && !store.reading) {
-        copy.save(owner, () => store.heldContacts(), async () => this.current === store && (await this.tokens.get()) === owner.token && readSettings().apiBaseUrl === owner.baseUrl);
+        copy.save(
+          owner,
+          () => store.heldContacts(),
+          async () =>
+            this.current === store &&
+            (await this.tokens.get()) === owner.token &&
+            readSettings().apiBaseUrl === owner.baseUrl,
+        );
       }
     };
     store.onDidChange(save);
@@ -157,7 +166,9 @@ export class LinqSession implements vscode.Disposable {
     }
     this.refreshing?.stop();
     const walker = new ContactStore(client, { perPage: MAX_PER_PAGE });
-    const target = store.complete ? Number.POSITIVE_INFINITY : Math.max(store.contacts.length, readSettings().prefetchLimit);
+    const target = store.complete
+      ? Number.POSITIVE_INFINITY
+      : Math.max(store.contacts.length, readSettings().prefetchLimit);
     store.heldSince ??= store.changedAt;
     store.refreshFailed(undefined);
     let timer: ReturnType<typeof setTimeout> | undefined;
@@ -184,7 +195,9 @@ export class LinqSession implements vscode.Disposable {
     walker.walk(target).then(
       () => {
         take(true);
-        this.log?.info(`Refreshed ${walker.contacts.length} contacts in place in ${Date.now() - started} ms (${walker.requests} list requests${walker.complete ? ', the whole organisation' : ''}).`);
+        this.log?.info(
+          `Refreshed ${walker.contacts.length} contacts in place in ${Date.now() - started} ms (${walker.requests} list requests${walker.complete ? ', the whole organisation' : ''}).`,
+        );
         stop();
       },
       (error: unknown) => {
@@ -230,7 +243,11 @@ export class LinqSession implements vscode.Disposable {
     const connection = await this.connection?.catch(() => undefined);
     const copy = this.copy;
     if (connection && copy) {
-      await Promise.all(Array.from({ length: windows }, () => copy.sibling().writeNow(connection.owner, connection.store.heldContacts())));
+      await Promise.all(
+        Array.from({ length: windows }, () =>
+          copy.sibling().writeNow(connection.owner, connection.store.heldContacts()),
+        ),
+      );
     }
   }
 
@@ -247,7 +264,9 @@ export class LinqSession implements vscode.Disposable {
       const p = store.progress;
       if (!told && p.complete && store.requests > 0) {
         told = true;
-        this.log?.info(`Loaded all ${p.loaded} contacts in ${Date.now() - started} ms (${p.pagesDone} pages, ${store.requests} list requests; pages in flight settled at ${client.walkLimit.limit}).`);
+        this.log?.info(
+          `Loaded all ${p.loaded} contacts in ${Date.now() - started} ms (${p.pagesDone} pages, ${store.requests} list requests; pages in flight settled at ${client.walkLimit.limit}).`,
+        );
         if (p.capped) {
           this.log?.warn(`Stopped loading at ${p.loaded} contacts, the most the extension holds.`);
         }

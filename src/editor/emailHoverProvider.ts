@@ -14,7 +14,12 @@ export const HOVER_FIND_WAIT_MS = 2_000;
 const EMAIL = /[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+/;
 
 /** The only commands a hover card may run (its `isTrusted`): nothing else, whatever a contact's text holds. */
-export const HOVER_COMMANDS: readonly string[] = [Commands.openContact, Commands.copyEmail, Commands.copyPhone, Commands.copyVCard];
+export const HOVER_COMMANDS: readonly string[] = [
+  Commands.openContact,
+  Commands.copyEmail,
+  Commands.copyPhone,
+  Commands.copyVCard,
+];
 
 /** One line of contact text for Markdown: cleaned, shortened and escaped, so it shows as the text it is. */
 function text(md: vscode.MarkdownString, value: string, max = 120): vscode.MarkdownString {
@@ -83,7 +88,11 @@ export class EmailHoverProvider implements vscode.HoverProvider, vscode.Disposab
     this.subscription = session.onDidChange(() => this.finder.forget());
   }
 
-  async provideHover(document: vscode.TextDocument, position: vscode.Position, token?: vscode.CancellationToken): Promise<vscode.Hover | undefined> {
+  async provideHover(
+    document: vscode.TextDocument,
+    position: vscode.Position,
+    token?: vscode.CancellationToken,
+  ): Promise<vscode.Hover | undefined> {
     if (!hoversEnabled(document)) {
       return undefined;
     }
@@ -102,7 +111,10 @@ export class EmailHoverProvider implements vscode.HoverProvider, vscode.Disposab
     }
     this.session.prefetch();
     let timer: ReturnType<typeof setTimeout> | undefined;
-    await Promise.race([this.finder.ask(address), new Promise<void>((resolve) => (timer = setTimeout(resolve, HOVER_FIND_WAIT_MS)))]);
+    await Promise.race([
+      this.finder.ask(address),
+      new Promise<void>((resolve) => (timer = setTimeout(resolve, HOVER_FIND_WAIT_MS))),
+    ]);
     clearTimeout(timer);
     const found = this.session.knownByEmail(address) ?? this.remembered(address);
     return found && !token?.isCancellationRequested ? new vscode.Hover(contactHoverCard(found), range) : undefined;

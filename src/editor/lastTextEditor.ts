@@ -55,7 +55,10 @@ export class LastTextEditor implements vscode.Disposable {
       return last;
     }
     const selections = this.selections;
-    const editor = await vscode.window.showTextDocument(last.document, { viewColumn: last.viewColumn, preserveFocus: false });
+    const editor = await vscode.window.showTextDocument(last.document, {
+      viewColumn: last.viewColumn,
+      preserveFocus: false,
+    });
     if (selections.length > 0) {
       editor.selections = [...selections];
     }

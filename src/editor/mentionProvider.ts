@@ -35,14 +35,20 @@ async function waitBriefly(work: Promise<unknown>, ms: number, token: vscode.Can
 const MENTION_BEFORE_CURSOR = /(?:^|[\s([{<"'`,;:!?*_~>])@([^\s@]*)$/u;
 
 /** The `@query` that ends at `position`, if the text there is a mention being typed. */
-export function mentionAt(document: vscode.TextDocument, position: vscode.Position): { range: vscode.Range; query: string } | undefined {
+export function mentionAt(
+  document: vscode.TextDocument,
+  position: vscode.Position,
+): { range: vscode.Range; query: string } | undefined {
   const before = document.lineAt(position.line).text.slice(0, position.character);
   const match = MENTION_BEFORE_CURSOR.exec(before);
   if (!match) {
     return undefined;
   }
   const query = match[1] ?? '';
-  return { range: new vscode.Range(position.line, position.character - query.length - 1, position.line, position.character), query };
+  return {
+    range: new vscode.Range(position.line, position.character - query.length - 1, position.line, position.character),
+    query,
+  };
 }
 
 /**
@@ -67,10 +73,15 @@ export class MentionProvider implements vscode.CompletionItemProvider, vscode.Di
   register(): void {
     this.registration?.dispose();
     const selector = mentionLanguages().map((language) => ({ language }));
-    this.registration = selector.length > 0 ? vscode.languages.registerCompletionItemProvider(selector, this, '@') : undefined;
+    this.registration =
+      selector.length > 0 ? vscode.languages.registerCompletionItemProvider(selector, this, '@') : undefined;
   }
 
-  async provideCompletionItems(document: vscode.TextDocument, position: vscode.Position, token: vscode.CancellationToken): Promise<vscode.CompletionList | undefined> {
+  async provideCompletionItems(
+    document: vscode.TextDocument,
+    position: vscode.Position,
+    token: vscode.CancellationToken,
+  ): Promise<vscode.CompletionList | undefined> {
     const mention = mentionAt(document, position);
     if (!mention) {
       return undefined;
@@ -89,7 +100,9 @@ export class MentionProvider implements vscode.CompletionItemProvider, vscode.Di
     const { shown, total } = bestMatches(store.contacts, mention.query, MENTION_MAX_ITEMS);
     const format = mentionFormat(document);
     const incomplete = !store.complete || total > shown.length;
-    const items = shown.map((contact, index) => this.toItem(contact, index, mention.range, incomplete ? mention.query : undefined, format));
+    const items = shown.map((contact, index) =>
+      this.toItem(contact, index, mention.range, incomplete ? mention.query : undefined, format),
+    );
     return new vscode.CompletionList(items, incomplete);
   }
 
@@ -99,14 +112,26 @@ export class MentionProvider implements vscode.CompletionItemProvider, vscode.Di
    * match is in the list): the workbench narrows it locally as the user types, over name, email, company
    * and title.
    */
-  private toItem(contact: Contact, index: number, range: vscode.Range, query: string | undefined, format: InsertFormat): vscode.CompletionItem {
+  private toItem(
+    contact: Contact,
+    index: number,
+    range: vscode.Range,
+    query: string | undefined,
+    format: InsertFormat,
+  ): vscode.CompletionItem {
     const name = truncate(oneLine(displayName(contact)), 80);
-    const item = new vscode.CompletionItem({ label: name, description: truncate(oneLine(titleAndCompany(contact)), 80) || undefined }, vscode.CompletionItemKind.User);
+    const item = new vscode.CompletionItem(
+      { label: name, description: truncate(oneLine(titleAndCompany(contact)), 80) || undefined },
+      vscode.CompletionItemKind.User,
+    );
     item.detail = contact.email === undefined ? undefined : truncate(oneLine(contact.email), 80);
     // A plain string is inserted as it is: a `$1` or `}` in a name stays text (never a snippet).
     item.insertText = formatContact(contact, format) ?? formatContact(contact, 'name');
     item.range = range;
-    item.filterText = query !== undefined ? `@${query}` : `@${[displayName(contact), contact.email, contact.company, contact.title].filter(Boolean).join(' ')}`;
+    item.filterText =
+      query !== undefined
+        ? `@${query}`
+        : `@${[displayName(contact), contact.email, contact.company, contact.title].filter(Boolean).join(' ')}`;
     item.sortText = String(index).padStart(4, '0');
     return item;
   }

@@ -7,14 +7,20 @@ export function describeError(error: unknown): string {
   const texts: Record<LinqErrorKind, () => string> = {
     auth: () =>
       e.details.unsendableToken
-        ? vscode.l10n.t('The stored API token cannot be sent (it holds a control or non-ASCII character). Set it again.')
+        ? vscode.l10n.t(
+            'The stored API token cannot be sent (it holds a control or non-ASCII character). Set it again.',
+          )
         : vscode.l10n.t('Linq refused the API token. Set a new token to continue.'),
     notFound: () => vscode.l10n.t('The contact was not found.'),
     rateLimited: () =>
       e.details.retryAfterMs !== undefined
         ? vscode.l10n.t('Linq is limiting requests. Try again in {0} s.', Math.ceil(e.details.retryAfterMs / 1000))
         : vscode.l10n.t('Linq is limiting requests. Try again shortly.'),
-    server: () => vscode.l10n.t('Linq had a problem answering ({0}).', e.status !== undefined ? `HTTP ${e.status}` : vscode.l10n.t('unknown status')),
+    server: () =>
+      vscode.l10n.t(
+        'Linq had a problem answering ({0}).',
+        e.status !== undefined ? `HTTP ${e.status}` : vscode.l10n.t('unknown status'),
+      ),
     offline: () => vscode.l10n.t('Could not reach Linq: the connection failed or timed out.'),
     badData: () => vscode.l10n.t("Linq's answer could not be read (unexpected format)."),
     invalid: () =>

@@ -25,8 +25,15 @@ function exportFormatLabel(format: ExportFormat): string {
 }
 
 async function pickFormat(): Promise<ExportFormat | undefined> {
-  const items = EXPORT_FORMATS.map((format) => ({ label: exportFormatLabel(format), description: `.${EXPORT_EXTENSIONS[format]}`, format }));
-  const choice = await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Linq: Export Contacts'), placeHolder: vscode.l10n.t('Export every contact as…') });
+  const items = EXPORT_FORMATS.map((format) => ({
+    label: exportFormatLabel(format),
+    description: `.${EXPORT_EXTENSIONS[format]}`,
+    format,
+  }));
+  const choice = await vscode.window.showQuickPick(items, {
+    title: vscode.l10n.t('Linq: Export Contacts'),
+    placeHolder: vscode.l10n.t('Export every contact as…'),
+  });
   return choice?.format;
 }
 
@@ -52,7 +59,10 @@ async function loadEverything(
     last = p;
     const total = Math.max(p?.totalCount ?? 0, all.length);
     const percent = total > 0 ? Math.floor((all.length / total) * 90) : 0;
-    progress.report({ message: vscode.l10n.t('{0} of {1} contacts loaded', all.length.toLocaleString(), total.toLocaleString()), increment: Math.max(0, percent - shownPercent) });
+    progress.report({
+      message: vscode.l10n.t('{0} of {1} contacts loaded', all.length.toLocaleString(), total.toLocaleString()),
+      increment: Math.max(0, percent - shownPercent),
+    });
     shownPercent = Math.max(shownPercent, percent);
   });
   let onCancel: vscode.Disposable | undefined;
@@ -75,7 +85,11 @@ async function loadEverything(
  * The file's bytes, built a chunk at a time with a pause between chunks, so that 100,000 contacts do not
  * hold up the extension host (other extensions' features share it) and Cancel is noticed while writing.
  */
-async function encodeInChunks(contacts: readonly Contact[], format: ExportFormat, cancel: vscode.CancellationToken): Promise<Uint8Array> {
+async function encodeInChunks(
+  contacts: readonly Contact[],
+  format: ExportFormat,
+  cancel: vscode.CancellationToken,
+): Promise<Uint8Array> {
   const encoder = new TextEncoder();
   const parts: Uint8Array[] = [];
   let size = 0;
@@ -121,9 +135,18 @@ export interface ExportResult {
  * Exports every contact to `target` under a progress notification with counts and Cancel. Resolves
  * `undefined` when cancelled (no file left behind); rejects on a failure (no file left behind either).
  */
-export function exportTo(session: LinqSession, format: ExportFormat, target: vscode.Uri, alsoCancel?: vscode.CancellationToken): Thenable<ExportResult | undefined> {
+export function exportTo(
+  session: LinqSession,
+  format: ExportFormat,
+  target: vscode.Uri,
+  alsoCancel?: vscode.CancellationToken,
+): Thenable<ExportResult | undefined> {
   return vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Exporting Linq contacts'), cancellable: true },
+    {
+      location: vscode.ProgressLocation.Notification,
+      title: vscode.l10n.t('Exporting Linq contacts'),
+      cancellable: true,
+    },
     async (progress, cancelButton) => {
       // The notification's Cancel, or the caller's (the extension's tests).
       const cancel = new vscode.CancellationTokenSource();
@@ -156,7 +179,11 @@ export function exportTo(session: LinqSession, format: ExportFormat, target: vsc
  * Linq: Export Contacts…: asks for a format (unless given) and a file (the save dialog, named
  * `linq-contacts-YYYY-MM-DD.<ext>`), writes every contact there, then offers to open the file.
  */
-export async function exportContacts(session: LinqSession, log: Logger | undefined, given?: ExportFormat): Promise<ExportResult | undefined> {
+export async function exportContacts(
+  session: LinqSession,
+  log: Logger | undefined,
+  given?: ExportFormat,
+): Promise<ExportResult | undefined> {
   if (!(await tokenRequired(session))) {
     return undefined;
   }
@@ -187,7 +214,11 @@ async function announce(result: ExportResult): Promise<void> {
   const open = vscode.l10n.t('Open File');
   const reveal = vscode.l10n.t('Reveal in Explorer View');
   const message = result.capped
-    ? vscode.l10n.t('Exported the first {0} contacts to {1} (the most the extension holds).', result.count.toLocaleString(), name)
+    ? vscode.l10n.t(
+        'Exported the first {0} contacts to {1} (the most the extension holds).',
+        result.count.toLocaleString(),
+        name,
+      )
     : vscode.l10n.t('Exported {0} contacts to {1}.', result.count.toLocaleString(), name);
   const choice = await vscode.window.showInformationMessage(message, open, reveal);
   if (choice === open) {

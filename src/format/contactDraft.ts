@@ -22,7 +22,16 @@ export interface DraftProblem {
 }
 
 export function emptyDraft(): Draft {
-  return { firstName: '', lastName: '', email: '', phoneNumber: '', company: '', title: '', location: '', ownerEmail: '' };
+  return {
+    firstName: '',
+    lastName: '',
+    email: '',
+    phoneNumber: '',
+    company: '',
+    title: '',
+    location: '',
+    ownerEmail: '',
+  };
 }
 
 /** A draft from any partial values (unknown keys dropped, non-strings as empty). */

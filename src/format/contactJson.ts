@@ -71,7 +71,13 @@ export function toContactJson(contact: Contact): ContactJson {
     created_at: clean(contact.createdAt),
     updated_at: clean(contact.updatedAt),
     contact_owner: o
-      ? { id: o.id ?? null, email: clean(o.email), first_name: clean(o.firstName), last_name: clean(o.lastName), name: clean(o.name) }
+      ? {
+          id: o.id ?? null,
+          email: clean(o.email),
+          first_name: clean(o.firstName),
+          last_name: clean(o.lastName),
+          name: clean(o.name),
+        }
       : null,
   };
 }

@@ -50,7 +50,11 @@ export function matchRank(contact: Contact, words: readonly string[]): 0 | 1 | 2
 }
 
 /** The best `limit` matches in rank order (ties in the given order), and how many match in all. */
-export function bestMatches(contacts: readonly Contact[], query: string, limit: number): { shown: Contact[]; total: number } {
+export function bestMatches(
+  contacts: readonly Contact[],
+  query: string,
+  limit: number,
+): { shown: Contact[]; total: number } {
   const words = queryWords(query);
   const byRank: [Contact[], Contact[], Contact[]] = [[], [], []];
   let total = 0;

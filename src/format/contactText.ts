@@ -3,7 +3,9 @@ import type { Contact } from '../api/types';
 /** The name to show: full name, else first + last, else email, else "Contact #id". */
 export function displayName(contact: Contact): string {
   const parts = [contact.firstName, contact.lastName].filter((p): p is string => p !== undefined);
-  return contact.fullName ?? (parts.length > 0 ? parts.join(' ') : undefined) ?? contact.email ?? `Contact #${contact.id}`;
+  return (
+    contact.fullName ?? (parts.length > 0 ? parts.join(' ') : undefined) ?? contact.email ?? `Contact #${contact.id}`
+  );
 }
 
 /** "Title · Company", from what is present (empty when neither is). */
@@ -26,7 +28,9 @@ export function ownerName(contact: Contact): string | undefined {
  * menus show "Copy Email" and "Copy Phone Number" only where they make sense.
  */
 export function contactContextValue(contact: Contact): string {
-  return ['contact', contact.email ? 'email' : undefined, contact.phoneNumber ? 'phone' : undefined].filter(Boolean).join(' ');
+  return ['contact', contact.email ? 'email' : undefined, contact.phoneNumber ? 'phone' : undefined]
+    .filter(Boolean)
+    .join(' ');
 }
 
 /** Lower-cased, accent-folded text for matching. */
@@ -36,7 +40,9 @@ export function foldForSearch(text: string): string {
 
 /** The text a filter or search matches against: name, email, company and title. */
 export function searchableText(contact: Contact): string {
-  return foldForSearch([displayName(contact), contact.email, contact.company, contact.title].filter(Boolean).join('\n'));
+  return foldForSearch(
+    [displayName(contact), contact.email, contact.company, contact.title].filter(Boolean).join('\n'),
+  );
 }
 
 /** Shortens very long values for one-line places (rows, quick picks); the detail tab shows them whole. */

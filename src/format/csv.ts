@@ -25,7 +25,11 @@ export function csvCell(value: string): string {
 /** One contact as a CSV record (no line end), in the order of `CSV_COLUMNS`. */
 export function csvRecord(contact: Contact): string {
   const json = toContactJson(contact);
-  const values = [...CONTACT_FIELDS.map((field) => json[field]), oneLine(ownerName(contact) ?? ''), json.contact_owner?.email ?? null];
+  const values = [
+    ...CONTACT_FIELDS.map((field) => json[field]),
+    oneLine(ownerName(contact) ?? ''),
+    json.contact_owner?.email ?? null,
+  ];
   return values.map((v) => (v === null || v === '' ? '' : csvCell(String(v)))).join(',');
 }
 

@@ -79,7 +79,13 @@ function fromRecord(record: Readonly<Record<string, unknown>>, ignored: Set<stri
 
 /** CSV with a header line (the export's columns; other headers mapped by name). */
 function readCsv(text: string): ImportRead {
-  const records = parse<Record<string, string>>(text, { columns: true, bom: true, skip_empty_lines: true, relax_column_count: true, trim: false });
+  const records = parse<Record<string, string>>(text, {
+    columns: true,
+    bom: true,
+    skip_empty_lines: true,
+    relax_column_count: true,
+    trim: false,
+  });
   const ignored = new Set<string>();
   return { drafts: records.map((r) => fromRecord(r, ignored)), ignored: [...ignored] };
 }
@@ -87,12 +93,20 @@ function readCsv(text: string): ImportRead {
 /** The export's JSON: an array of contacts under the API's field names (or `{ contacts: [...] }`). */
 function readJson(text: string): ImportRead {
   const value: unknown = JSON.parse(text);
-  const list: unknown = Array.isArray(value) ? value : typeof value === 'object' && value !== null && 'contacts' in value ? value.contacts : undefined;
+  const list: unknown = Array.isArray(value)
+    ? value
+    : typeof value === 'object' && value !== null && 'contacts' in value
+      ? value.contacts
+      : undefined;
   if (!Array.isArray(list)) {
     throw new Error('not a list of contacts');
   }
   const ignored = new Set<string>();
-  const drafts = list.filter((item): item is Record<string, unknown> => typeof item === 'object' && item !== null && !Array.isArray(item)).map((item) => fromRecord(item, ignored));
+  const drafts = list
+    .filter(
+      (item): item is Record<string, unknown> => typeof item === 'object' && item !== null && !Array.isArray(item),
+    )
+    .map((item) => fromRecord(item, ignored));
   return { drafts, ignored: [...ignored] };
 }
 
@@ -162,4 +176,3 @@ export function sortImport(drafts: readonly Draft[]): ImportSort {
   }
   return { candidates, refused, repeated };
 }
-

@@ -8,7 +8,15 @@ import { mailtoHref } from './links';
 /** The ways a contact can be written into text (Insert Contact; the one-line ones also for mentions). */
 export type InsertFormat = 'name' | 'nameAndEmail' | 'email' | 'phone' | 'markdownLink' | 'vcard' | 'json';
 
-export const INSERT_FORMATS: readonly InsertFormat[] = ['nameAndEmail', 'name', 'email', 'phone', 'markdownLink', 'vcard', 'json'];
+export const INSERT_FORMATS: readonly InsertFormat[] = [
+  'nameAndEmail',
+  'name',
+  'email',
+  'phone',
+  'markdownLink',
+  'vcard',
+  'json',
+];
 
 /** The formats an accepted @-mention may insert (`linqContacts.mentions.format`): one line each. */
 export const MENTION_FORMATS: readonly InsertFormat[] = ['nameAndEmail', 'name', 'email', 'phone', 'markdownLink'];
@@ -46,7 +54,9 @@ export function formatContact(contact: Contact, format: InsertFormat): string | 
     case 'phone':
       return nonEmpty(contact.phoneNumber);
     case 'markdownLink':
-      return email === undefined ? escapeMarkdownLinkText(name) : `[${escapeMarkdownLinkText(name)}](${mailtoHref(email)})`;
+      return email === undefined
+        ? escapeMarkdownLinkText(name)
+        : `[${escapeMarkdownLinkText(name)}](${mailtoHref(email)})`;
     case 'vcard':
       return toVCard(contact);
     case 'json':

@@ -1,5 +1,23 @@
 /** Lower-case words that start a family name ("Jan van der Berg", "Ludwig von Mises", "Vasco da Gama"). */
-const PARTICLES = new Set(['van', 'von', 'der', 'den', 'de', 'del', 'della', 'di', 'da', 'dos', 'du', 'la', 'le', 'ter', 'ten', 'bin', 'al']);
+const PARTICLES = new Set([
+  'van',
+  'von',
+  'der',
+  'den',
+  'de',
+  'del',
+  'della',
+  'di',
+  'da',
+  'dos',
+  'du',
+  'la',
+  'le',
+  'ter',
+  'ten',
+  'bin',
+  'al',
+]);
 
 /**
  * A person's name split into first and last name: "Last, First" is turned round; a family name starts at its

@@ -12,8 +12,10 @@ const MAILBOX = /^\s*(?:"((?:[^"\\]|\\.)*)"|([^<>"]*?))\s*<\s*([^<>\s]+@[^<>\s]+
 const PHONE_LABEL = /^(?:t|tel|telephone|phone|p|m|mob|mobile|cell|office|direct|work|o|d)\b\.?\s*[:.]?\s*/i;
 
 /** Words that mark a job title, and endings that mark an organisation (for "X, Y" and "X | Y" lines). */
-const TITLE_WORDS = /\b(?:head|chief|officer|director|manager|engineer|developer|designer|analyst|admiral|president|vp|vice|ceo|cto|cfo|coo|founder|partner|lead|consultant|architect|scientist|specialist|assistant|associate|coordinator|executive|recruiter|researcher|professor|intern|sales|marketing|owner)\b/i;
-const COMPANY_WORDS = /\b(?:inc|llc|ltd|gmbh|bv|nv|ag|sa|plc|corp|corporation|co|company|group|labs?|university|navy|army|bank|technologies|systems|engines|industries)\b\.?$/i;
+const TITLE_WORDS =
+  /\b(?:head|chief|officer|director|manager|engineer|developer|designer|analyst|admiral|president|vp|vice|ceo|cto|cfo|coo|founder|partner|lead|consultant|architect|scientist|specialist|assistant|associate|coordinator|executive|recruiter|researcher|professor|intern|sales|marketing|owner)\b/i;
+const COMPANY_WORDS =
+  /\b(?:inc|llc|ltd|gmbh|bv|nv|ag|sa|plc|corp|corporation|co|company|group|labs?|university|navy|army|bank|technologies|systems|engines|industries)\b\.?$/i;
 
 /** A title and company from one line: "Title at Company", "Title, Company", "Company | Title"… */
 function roleLine(line: string): { title: string; company: string } {
@@ -23,12 +25,17 @@ function roleLine(line: string): { title: string; company: string } {
   }
   const split = /^(.+?)\s*(\||,|·|•| - | – | — )\s*(.+)$/.exec(line);
   if (!split) {
-    return TITLE_WORDS.test(line) && !COMPANY_WORDS.test(line) ? { title: line, company: '' } : { title: '', company: line };
+    return TITLE_WORDS.test(line) && !COMPANY_WORDS.test(line)
+      ? { title: line, company: '' }
+      : { title: '', company: line };
   }
   const left = (split[1] ?? '').trim();
   const right = (split[3] ?? '').trim();
   const score = (title: string, company: string): number =>
-    (TITLE_WORDS.test(title) ? 1 : 0) + (COMPANY_WORDS.test(company) ? 1 : 0) - (TITLE_WORDS.test(company) ? 1 : 0) - (COMPANY_WORDS.test(title) ? 1 : 0);
+    (TITLE_WORDS.test(title) ? 1 : 0) +
+    (COMPANY_WORDS.test(company) ? 1 : 0) -
+    (TITLE_WORDS.test(company) ? 1 : 0) -
+    (COMPANY_WORDS.test(title) ? 1 : 0);
   const leftIsTitle = score(left, right);
   const rightIsTitle = score(right, left);
   if (leftIsTitle !== rightIsTitle) {

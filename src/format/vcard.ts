@@ -49,7 +49,8 @@ export function toVCard(contact: Contact): string {
       lines.push(line(value));
     }
   }
-  const photo = contact.imageUrl !== undefined && isHttpsUrl(contact.imageUrl) ? new URL(contact.imageUrl).href : undefined;
+  const photo =
+    contact.imageUrl !== undefined && isHttpsUrl(contact.imageUrl) ? new URL(contact.imageUrl).href : undefined;
   if (photo !== undefined) {
     // A parsed URL's href is percent-encoded: no control character, space, comma or semicolon raw.
     lines.push(`PHOTO:${photo}`);

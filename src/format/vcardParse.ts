@@ -80,7 +80,10 @@ function parseLine(line: string): Property | undefined {
     }
   }
   let value = line.slice(colon + 1);
-  if ((params.get('ENCODING') ?? (types.includes('QUOTED-PRINTABLE') ? 'QUOTED-PRINTABLE' : '')).toUpperCase() === 'QUOTED-PRINTABLE') {
+  if (
+    (params.get('ENCODING') ?? (types.includes('QUOTED-PRINTABLE') ? 'QUOTED-PRINTABLE' : '')).toUpperCase() ===
+    'QUOTED-PRINTABLE'
+  ) {
     value = decodeQuotedPrintable(value, params.get('CHARSET') ?? 'utf-8');
   }
   return { name, types, params, value };

@@ -15,7 +15,13 @@ export function redact(line: string, secrets: Iterable<string>): string {
   let out = line.replace(HEADER, '$1[token]').replace(QUERY, '$1?…');
   for (const secret of secrets) {
     if (secret.length >= 4) {
-      out = out.split(secret).join('[token]').split(JSON.stringify(secret).slice(1, -1)).join('[token]').split(encodeURIComponent(secret)).join('[token]');
+      out = out
+        .split(secret)
+        .join('[token]')
+        .split(JSON.stringify(secret).slice(1, -1))
+        .join('[token]')
+        .split(encodeURIComponent(secret))
+        .join('[token]');
     }
   }
   return out;

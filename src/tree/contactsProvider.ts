@@ -97,7 +97,10 @@ export class ContactsProvider implements vscode.TreeDataProvider<ContactsTreeNod
   getParent(node: ContactsTreeNode): ContactsTreeNode | undefined {
     if (node.kind === 'contact' && node.groupKey !== undefined) {
       const company = node.contact.company;
-      return new CompanyNode(company, this.visibleContacts().filter((c) => c.company === company));
+      return new CompanyNode(
+        company,
+        this.visibleContacts().filter((c) => c.company === company),
+      );
     }
     return undefined;
   }
@@ -197,7 +200,9 @@ export class ContactsProvider implements vscode.TreeDataProvider<ContactsTreeNod
     void this.feed.loadMore().then(() => {
       if (this.feed.loadedAny) {
         const from = this.feed.heldSince === undefined ? 'from Linq' : 'from the local copy';
-        this.log?.info(`First ${this.feed.rows.length} rows ready ${Math.round(performance.now() - asked)} ms after the view asked for them (${from}).`);
+        this.log?.info(
+          `First ${this.feed.rows.length} rows ready ${Math.round(performance.now() - asked)} ms after the view asked for them (${from}).`,
+        );
       }
     });
   }
@@ -234,7 +239,9 @@ export class ContactsProvider implements vscode.TreeDataProvider<ContactsTreeNod
 
   private rootNodes(): ContactsTreeNode[] {
     const contacts = this.visibleContacts();
-    const nodes: ContactsTreeNode[] = this.groupedValue ? groupByCompany(contacts) : contacts.map((c) => new ContactNode(c));
+    const nodes: ContactsTreeNode[] = this.groupedValue
+      ? groupByCompany(contacts)
+      : contacts.map((c) => new ContactNode(c));
     const error = this.feed.error;
     if (error) {
       nodes.push(ActionNode.forError(error));

@@ -100,11 +100,21 @@ export class RowFeed implements vscode.Disposable {
   /** The organisation's count as the server last said (never less than held), and whether it said. */
   get total(): { count: number; known: boolean; capped: boolean } {
     const p = this.store?.progress;
-    return { count: Math.max(p?.totalCount ?? 0, this.shownCount), known: p?.totalKnown ?? true, capped: p?.capped ?? false };
+    return {
+      count: Math.max(p?.totalCount ?? 0, this.shownCount),
+      known: p?.totalKnown ?? true,
+      capped: p?.capped ?? false,
+    };
   }
 
   snapshot(): RowsSnapshot {
-    return { contacts: this.rows, error: this.errorValue, loadedAny: this.shownAny, complete: this.complete, heldSince: this.heldSince };
+    return {
+      contacts: this.rows,
+      error: this.errorValue,
+      loadedAny: this.shownAny,
+      complete: this.complete,
+      heldSince: this.heldSince,
+    };
   }
 
   /**

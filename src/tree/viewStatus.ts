@@ -32,13 +32,28 @@ export function viewStatus(f: ViewFacts): { description: string | undefined; mes
     message = describeError(f.error);
   } else if (f.filter !== '') {
     message = !f.complete
-      ? vscode.l10n.t('Filter "{0}": {1} match so far, searching {2} of {3} contacts…', f.filter, f.matches, f.loaded, f.total)
+      ? vscode.l10n.t(
+          'Filter "{0}": {1} match so far, searching {2} of {3} contacts…',
+          f.filter,
+          f.matches,
+          f.loaded,
+          f.total,
+        )
       : f.capped
-        ? vscode.l10n.t('Filter "{0}": {1} of the first {2} contacts match (the most this extension holds).', f.filter, f.matches, f.loaded)
+        ? vscode.l10n.t(
+            'Filter "{0}": {1} of the first {2} contacts match (the most this extension holds).',
+            f.filter,
+            f.matches,
+            f.loaded,
+          )
         : vscode.l10n.t('Filter "{0}": {1} of {2} contacts match.', f.filter, f.matches, f.total);
   } else if (f.heldSince !== undefined && f.loadedAny) {
     message = f.refreshError
-      ? vscode.l10n.t('Contacts as of {0}. Refreshing failed: {1}', loadedTime(f.heldSince), describeError(f.refreshError))
+      ? vscode.l10n.t(
+          'Contacts as of {0}. Refreshing failed: {1}',
+          loadedTime(f.heldSince),
+          describeError(f.refreshError),
+        )
       : vscode.l10n.t('Contacts as of {0}.', loadedTime(f.heldSince));
   } else if (f.capped && f.complete) {
     message = vscode.l10n.t('Showing the first {0} contacts: the most this extension holds.', f.loaded);

@@ -59,7 +59,11 @@ function problemText(problem: DraftProblem): string {
   }
 }
 
-const INPUT_TYPES: Partial<Record<DraftField, 'email' | 'tel'>> = { email: 'email', ownerEmail: 'email', phoneNumber: 'tel' };
+const INPUT_TYPES: Partial<Record<DraftField, 'email' | 'tel'>> = {
+  email: 'email',
+  ownerEmail: 'email',
+  phoneNumber: 'tel',
+};
 
 /**
  * The create or edit form of one tab: what was typed (kept in the extension host, never in the webview's
@@ -108,12 +112,21 @@ export class ContactForm {
   /** A name for messages: what the form would be called. */
   get name(): string {
     const d = this.draft;
-    const name = [d.firstName, d.lastName].map((v) => v.trim()).filter(Boolean).join(' ') || d.email.trim() || (this.opened ? displayName(this.opened) : vscode.l10n.t('New Contact'));
+    const name =
+      [d.firstName, d.lastName]
+        .map((v) => v.trim())
+        .filter(Boolean)
+        .join(' ') ||
+      d.email.trim() ||
+      (this.opened ? displayName(this.opened) : vscode.l10n.t('New Contact'));
     return truncate(oneLine(name), 60);
   }
 
   view(): FormView {
-    const heading = this.mode === 'new' ? vscode.l10n.t('New Contact') : vscode.l10n.t('Edit {0}', this.opened ? truncate(oneLine(displayName(this.opened)), 60) : '');
+    const heading =
+      this.mode === 'new'
+        ? vscode.l10n.t('New Contact')
+        : vscode.l10n.t('Edit {0}', this.opened ? truncate(oneLine(displayName(this.opened)), 60) : '');
     return {
       mode: this.mode,
       heading,
@@ -215,28 +228,43 @@ export class ContactForm {
   private async create(anyway: boolean): Promise<void> {
     const target = await this.host.session.writeTarget();
     const owner = this.draft.ownerEmail.trim() || undefined;
-    const result = await createOnce(target, createFields(this.draft), owner, { checkDuplicates: !anyway, knownDuplicateId: this.duplicate?.id });
+    const result = await createOnce(target, createFields(this.draft), owner, {
+      checkDuplicates: !anyway,
+      knownDuplicateId: this.duplicate?.id,
+    });
     switch (result.kind) {
       case 'duplicate':
         this.duplicate = result.existing;
         this.notice = {
-          text: vscode.l10n.t('Linq already has a contact with this email or phone number: {0}.', truncate(oneLine(displayName(result.existing)), 80)),
+          text: vscode.l10n.t(
+            'Linq already has a contact with this email or phone number: {0}.',
+            truncate(oneLine(displayName(result.existing)), 80),
+          ),
           details: [],
           actions: [
-            { id: 'openExisting', label: vscode.l10n.t('Open {0}', truncate(oneLine(displayName(result.existing)), 40)) },
+            {
+              id: 'openExisting',
+              label: vscode.l10n.t('Open {0}', truncate(oneLine(displayName(result.existing)), 40)),
+            },
             { id: 'createAnyway', label: vscode.l10n.t('Create Anyway') },
           ],
         };
         return;
       case 'unknown':
         this.notice = {
-          text: vscode.l10n.t('Linq did not answer, and without an email or phone number there is no way to tell whether it created {0}. Nothing was sent again: refresh the contacts to see.', this.name),
+          text: vscode.l10n.t(
+            'Linq did not answer, and without an email or phone number there is no way to tell whether it created {0}. Nothing was sent again: refresh the contacts to see.',
+            this.name,
+          ),
           details: [],
           actions: [{ id: 'refresh', label: vscode.l10n.t('Refresh Contacts') }],
         };
         return;
       case 'created':
-        void vscode.window.setStatusBarMessage(`$(check) ${vscode.l10n.t('Created {0} in Linq', this.name).replace(/\$\(/g, '$\u200b(')}`, 4000);
+        void vscode.window.setStatusBarMessage(
+          `$(check) ${vscode.l10n.t('Created {0} in Linq', this.name).replace(/\$\(/g, '$\u200b(')}`,
+          4000,
+        );
         this.finish(result.contact);
         return;
     }
@@ -263,7 +291,14 @@ export class ContactForm {
         const before = draftFromContact(opened);
         this.notice = {
           text: vscode.l10n.t('{0} was changed in Linq after you opened this form. Nothing was saved.', this.name),
-          details: changed.map((f) => vscode.l10n.t('{0}: "{1}" → "{2}"', labelOf(f), truncate(oneLine(before[f]), 80), truncate(oneLine(now[f]), 80))),
+          details: changed.map((f) =>
+            vscode.l10n.t(
+              '{0}: "{1}" → "{2}"',
+              labelOf(f),
+              truncate(oneLine(before[f]), 80),
+              truncate(oneLine(now[f]), 80),
+            ),
+          ),
           actions: [
             { id: 'overwrite', label: vscode.l10n.t('Overwrite') },
             { id: 'useLinq', label: vscode.l10n.t("Use Linq's Values") },
@@ -273,10 +308,15 @@ export class ContactForm {
         return;
       }
       case 'gone':
-        this.problems = [vscode.l10n.t('This contact no longer exists in Linq (deleted elsewhere). What you typed is still here.')];
+        this.problems = [
+          vscode.l10n.t('This contact no longer exists in Linq (deleted elsewhere). What you typed is still here.'),
+        ];
         return;
       case 'updated':
-        void vscode.window.setStatusBarMessage(`$(check) ${vscode.l10n.t('Saved {0}', this.name).replace(/\$\(/g, '$\u200b(')}`, 4000);
+        void vscode.window.setStatusBarMessage(
+          `$(check) ${vscode.l10n.t('Saved {0}', this.name).replace(/\$\(/g, '$\u200b(')}`,
+          4000,
+        );
         this.finish(result.contact);
         return;
     }
@@ -335,14 +375,21 @@ export class ContactForm {
     this.conflict = undefined;
     this.notice =
       replaced.length > 0
-        ? { text: vscode.l10n.t("Linq's values are in the form. What you had typed there:"), details: replaced, actions: [{ id: 'keepEditing', label: vscode.l10n.t('OK') }] }
+        ? {
+            text: vscode.l10n.t("Linq's values are in the form. What you had typed there:"),
+            details: replaced,
+            actions: [{ id: 'keepEditing', label: vscode.l10n.t('OK') }],
+          }
         : undefined;
     this.show();
   }
 
   /** Cancel: asks first when something was typed; then leaves the form. */
   async cancel(): Promise<void> {
-    if (this.dirty && !(await confirmModal(vscode.l10n.t('Discard your changes to {0}?', this.name), vscode.l10n.t('Discard')))) {
+    if (
+      this.dirty &&
+      !(await confirmModal(vscode.l10n.t('Discard your changes to {0}?', this.name), vscode.l10n.t('Discard')))
+    ) {
       return;
     }
     this.done = true;

@@ -50,7 +50,12 @@ export class ContactPanel implements vscode.Disposable {
 
   /** A New Contact tab with the form, empty or filled (from a selection, or a draft brought back). */
   static newContact(deps: PanelDeps, initial: Draft = emptyDraft()): ContactPanel {
-    const panel = vscode.window.createWebviewPanel(PANEL_VIEW_TYPE, vscode.l10n.t('New Contact'), vscode.ViewColumn.Active, webviewOptions(deps.extensionUri));
+    const panel = vscode.window.createWebviewPanel(
+      PANEL_VIEW_TYPE,
+      vscode.l10n.t('New Contact'),
+      vscode.ViewColumn.Active,
+      webviewOptions(deps.extensionUri),
+    );
     const created = new ContactPanel(panel, deps, undefined, undefined);
     created.form = new ContactForm('new', created.formHost(), emptyDraft(), undefined, initial);
     created.form.show();
@@ -83,7 +88,12 @@ export class ContactPanel implements vscode.Disposable {
       }
       return existing;
     }
-    const panel = vscode.window.createWebviewPanel(PANEL_VIEW_TYPE, truncate(displayName(contact), 40), vscode.ViewColumn.Active, webviewOptions(deps.extensionUri));
+    const panel = vscode.window.createWebviewPanel(
+      PANEL_VIEW_TYPE,
+      truncate(displayName(contact), 40),
+      vscode.ViewColumn.Active,
+      webviewOptions(deps.extensionUri),
+    );
     const created = new ContactPanel(panel, deps, contact.id, contact);
     if (refetch) {
       void created.refresh();
@@ -177,15 +187,17 @@ export class ContactPanel implements vscode.Disposable {
     const deps = this.deps;
     const name = truncate(oneLine(form.name), 60);
     const reopen = vscode.l10n.t('Reopen');
-    void vscode.window.showWarningMessage(vscode.l10n.t('Unsaved changes to {0} were discarded.', name), reopen).then((choice) => {
-      if (choice === reopen) {
-        if (form.mode === 'new' || !contact) {
-          ContactPanel.newContact(deps, values);
-        } else {
-          ContactPanel.edit(deps, contact, values);
+    void vscode.window
+      .showWarningMessage(vscode.l10n.t('Unsaved changes to {0} were discarded.', name), reopen)
+      .then((choice) => {
+        if (choice === reopen) {
+          if (form.mode === 'new' || !contact) {
+            ContactPanel.newContact(deps, values);
+          } else {
+            ContactPanel.edit(deps, contact, values);
+          }
         }
-      }
-    });
+      });
   }
 
   /** Loads the page again (a new CSP after `showAvatars` changed); the script asks for the contact anew. */
@@ -296,7 +308,10 @@ export class ContactPanel implements vscode.Disposable {
         if (this.form) {
           this.form.show();
         } else if (this.contact) {
-          this.post({ type: 'show', contact: toContactView(this.contact, readSettings().showAvatars, !readOnlyMode()) });
+          this.post({
+            type: 'show',
+            contact: toContactView(this.contact, readSettings().showAvatars, !readOnlyMode()),
+          });
         }
         if (this.status) {
           this.post(this.status);

@@ -30,7 +30,12 @@ function initialsOf(name: string): string {
  * Builds what the tab shows: only fields with a value, links only with allowed schemes, the avatar only
  * from https and only when `showAvatars` (a privacy choice: a remote image tells its host who looked).
  */
-export function toContactView(contact: Contact, showAvatars: boolean, canWrite = false, language: string = vscode.env.language): ContactView {
+export function toContactView(
+  contact: Contact,
+  showAvatars: boolean,
+  canWrite = false,
+  language: string = vscode.env.language,
+): ContactView {
   const name = displayName(contact);
   const fields: DetailField[] = [];
   const add = (key: DetailField['key'], label: string, value: string | undefined, href?: string): void => {
@@ -44,14 +49,20 @@ export function toContactView(contact: Contact, showAvatars: boolean, canWrite =
   add('phone', vscode.l10n.t('Phone'), contact.phoneNumber, contact.phoneNumber && telHref(contact.phoneNumber));
   add('location', vscode.l10n.t('Location'), contact.location);
   add('owner', vscode.l10n.t('Owner'), ownerName(contact));
-  add('ownerEmail', vscode.l10n.t("Owner's email"), contact.owner?.email, contact.owner?.email && mailtoHref(contact.owner.email));
+  add(
+    'ownerEmail',
+    vscode.l10n.t("Owner's email"),
+    contact.owner?.email,
+    contact.owner?.email && mailtoHref(contact.owner.email),
+  );
   add('created', vscode.l10n.t('Created'), contact.createdAt && formatDate(contact.createdAt, language));
   add('updated', vscode.l10n.t('Updated'), contact.updatedAt && formatDate(contact.updatedAt, language));
   return {
     id: contact.id,
     name,
     initials: initialsOf(name),
-    avatarUrl: showAvatars && contact.imageUrl !== undefined && isHttpsUrl(contact.imageUrl) ? contact.imageUrl : undefined,
+    avatarUrl:
+      showAvatars && contact.imageUrl !== undefined && isHttpsUrl(contact.imageUrl) ? contact.imageUrl : undefined,
     fields,
     hasEmail: contact.email !== undefined,
     hasPhone: contact.phoneNumber !== undefined,

@@ -10,7 +10,14 @@ export function makeNonce(): string {
  * CSP: nothing by default; script only by nonce; style only from the extension; images from the
  * webview's own resources, and from https (avatars) only when `remoteImages` is on.
  */
-export function renderPanelHtml(args: { cspSource: string; scriptUri: string; styleUri: string; nonce: string; title: string; remoteImages: boolean }): string {
+export function renderPanelHtml(args: {
+  cspSource: string;
+  scriptUri: string;
+  styleUri: string;
+  nonce: string;
+  title: string;
+  remoteImages: boolean;
+}): string {
   const { cspSource, scriptUri, styleUri, nonce } = args;
   const csp = [
     "default-src 'none'",

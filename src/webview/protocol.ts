@@ -38,23 +38,49 @@ export interface ContactView {
 }
 
 /** The form's fields, in order (the writable fields and the owner's email). */
-export const FORM_FIELDS = ['firstName', 'lastName', 'email', 'phoneNumber', 'company', 'title', 'location', 'ownerEmail'] as const;
+export const FORM_FIELDS = [
+  'firstName',
+  'lastName',
+  'email',
+  'phoneNumber',
+  'company',
+  'title',
+  'location',
+  'ownerEmail',
+] as const;
 
 export type FormField = (typeof FORM_FIELDS)[number];
 
 /** What the user may answer to a notice in the form (a duplicate, a conflict, an unknown outcome). */
 export type NoticeAction = 'openExisting' | 'createAnyway' | 'overwrite' | 'useLinq' | 'keepEditing' | 'refresh';
 
-const NOTICE_ACTIONS: ReadonlySet<string> = new Set(['openExisting', 'createAnyway', 'overwrite', 'useLinq', 'keepEditing', 'refresh']);
+const NOTICE_ACTIONS: ReadonlySet<string> = new Set([
+  'openExisting',
+  'createAnyway',
+  'overwrite',
+  'useLinq',
+  'keepEditing',
+  'refresh',
+]);
 
 /** The create or edit form, with the values to show and what Linq or the checks said. */
 export interface FormView {
   readonly mode: 'new' | 'edit';
   readonly heading: string;
-  readonly fields: ReadonlyArray<{ readonly key: FormField; readonly label: string; readonly value: string; readonly error?: string; readonly type: 'text' | 'email' | 'tel' }>;
+  readonly fields: ReadonlyArray<{
+    readonly key: FormField;
+    readonly label: string;
+    readonly value: string;
+    readonly error?: string;
+    readonly type: 'text' | 'email' | 'tel';
+  }>;
   /** Messages for the whole form (Linq's own words on a refusal), shown as text. */
   readonly problems: readonly string[];
-  readonly notice?: { readonly text: string; readonly details: readonly string[]; readonly actions: ReadonlyArray<{ readonly id: NoticeAction; readonly label: string }> };
+  readonly notice?: {
+    readonly text: string;
+    readonly details: readonly string[];
+    readonly actions: ReadonlyArray<{ readonly id: NoticeAction; readonly label: string }>;
+  };
   readonly busy: boolean;
   readonly labels: { readonly save: string; readonly cancel: string };
 }
@@ -113,11 +139,25 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null;
 }
 
-const FROM_WEBVIEW_TYPES: ReadonlySet<string> = new Set(['ready', 'copyEmail', 'copyPhone', 'copyVCard', 'insert', 'refresh', 'edit', 'delete', 'cancel']);
+const FROM_WEBVIEW_TYPES: ReadonlySet<string> = new Set([
+  'ready',
+  'copyEmail',
+  'copyPhone',
+  'copyVCard',
+  'insert',
+  'refresh',
+  'edit',
+  'delete',
+  'cancel',
+]);
 
 /** Form values as they arrive: every field a string of at most 10,000 characters, nothing else. */
 function isFormValues(value: unknown): value is Record<FormField, string> {
-  return isRecord(value) && FORM_FIELDS.every((f) => typeof value[f] === 'string' && value[f].length <= 10_000) && Object.keys(value).length === FORM_FIELDS.length;
+  return (
+    isRecord(value) &&
+    FORM_FIELDS.every((f) => typeof value[f] === 'string' && value[f].length <= 10_000) &&
+    Object.keys(value).length === FORM_FIELDS.length
+  );
 }
 
 /** Checks a message from the tab. */
@@ -140,7 +180,14 @@ function isFormView(value: unknown): value is FormView {
     (value.mode === 'new' || value.mode === 'edit') &&
     typeof value.heading === 'string' &&
     Array.isArray(value.fields) &&
-    value.fields.every((f: unknown) => isRecord(f) && typeof f.key === 'string' && (FORM_FIELDS as readonly string[]).includes(f.key) && typeof f.label === 'string' && typeof f.value === 'string') &&
+    value.fields.every(
+      (f: unknown) =>
+        isRecord(f) &&
+        typeof f.key === 'string' &&
+        (FORM_FIELDS as readonly string[]).includes(f.key) &&
+        typeof f.label === 'string' &&
+        typeof f.value === 'string',
+    ) &&
     Array.isArray(value.problems) &&
     value.problems.every((p: unknown) => typeof p === 'string') &&
     typeof value.busy === 'boolean' &&
@@ -150,13 +197,21 @@ function isFormView(value: unknown): value is FormView {
         typeof value.notice.text === 'string' &&
         Array.isArray(value.notice.details) &&
         Array.isArray(value.notice.actions) &&
-        value.notice.actions.every((a: unknown) => isRecord(a) && typeof a.id === 'string' && NOTICE_ACTIONS.has(a.id) && typeof a.label === 'string')))
+        value.notice.actions.every(
+          (a: unknown) =>
+            isRecord(a) && typeof a.id === 'string' && NOTICE_ACTIONS.has(a.id) && typeof a.label === 'string',
+        )))
   );
 }
 
 /** Checks a saved panel state (it comes back from storage after a reload). */
 export function isPanelState(value: unknown): value is PanelState {
-  return isRecord(value) && typeof value.contactId === 'number' && Number.isSafeInteger(value.contactId) && value.contactId > 0;
+  return (
+    isRecord(value) &&
+    typeof value.contactId === 'number' &&
+    Number.isSafeInteger(value.contactId) &&
+    value.contactId > 0
+  );
 }
 
 function isField(value: unknown): value is DetailField {

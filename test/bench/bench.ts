@@ -36,7 +36,11 @@ const TOKEN = 'bench-token';
 
 async function standIn(extra: string[]): Promise<{ baseUrl: string; child: ChildProcess }> {
   const cli = path.join(__dirname, '..', 'server', 'cli.js');
-  const child = spawn(process.execPath, [cli, '--count', String(CONTACTS), '--latency', String(LATENCY_MS), '--token', TOKEN, ...extra], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(
+    process.execPath,
+    [cli, '--count', String(CONTACTS), '--latency', String(LATENCY_MS), '--token', TOKEN, ...extra],
+    { stdio: ['ignore', 'pipe', 'inherit'] },
+  );
   return listening(child);
 }
 
@@ -60,10 +64,15 @@ function countingClient(baseUrl: string): { client: LinqClient; requests: () => 
     requests++;
     return fetch(input, init);
   };
-  return { client: new LinqClient({ baseUrl, token: TOKEN, fetch: counting, retryLimit: 8 }), requests: () => requests };
+  return {
+    client: new LinqClient({ baseUrl, token: TOKEN, fetch: counting, retryLimit: 8 }),
+    requests: () => requests,
+  };
 }
 
-async function engine(baseUrl: string): Promise<{ firstPageMs: number; allMs: number; contacts: number; unique: number; requests: number }> {
+async function engine(
+  baseUrl: string,
+): Promise<{ firstPageMs: number; allMs: number; contacts: number; unique: number; requests: number }> {
   const { client, requests } = countingClient(baseUrl);
   const started = performance.now();
   let firstPageMs = 0;
@@ -74,7 +83,13 @@ async function engine(baseUrl: string): Promise<{ firstPageMs: number; allMs: nu
       firstPageMs ||= performance.now() - started;
     },
   });
-  return { firstPageMs, allMs: performance.now() - started, contacts: all.length, unique: new Set(all.map((c) => c.id)).size, requests: requests() };
+  return {
+    firstPageMs,
+    allMs: performance.now() - started,
+    contacts: all.length,
+    unique: new Set(all.map((c) => c.id)).size,
+    requests: requests(),
+  };
 }
 
 async function sequential(baseUrl: string): Promise<number> {
@@ -95,7 +110,9 @@ async function benchEngine(): Promise<Record<string, number>> {
   try {
     await engine(plain.baseUrl); // warm-up: connections, JIT
     // The median of three runs, so one noisy run on a shared machine does not decide the figure.
-    const runs = [await engine(plain.baseUrl), await engine(plain.baseUrl), await engine(plain.baseUrl)].sort((a, b) => a.allMs - b.allMs);
+    const runs = [await engine(plain.baseUrl), await engine(plain.baseUrl), await engine(plain.baseUrl)].sort(
+      (a, b) => a.allMs - b.allMs,
+    );
     const run = runs[1]!;
     const sequentialMs = await sequential(plain.baseUrl);
     const pages = Math.ceil(CONTACTS / PER_PAGE);
@@ -119,14 +136,24 @@ async function benchEngine(): Promise<Record<string, number>> {
   const faulty = await standIn(['--fail-every', '5', '--rate-limit-every', '7', '--retry-after', '1']);
   try {
     const run = await engine(faulty.baseUrl);
-    result = { ...result, uniqueWithFaults: run.unique, contactsWithFaults: run.contacts, requestsWithFaults: run.requests, allMsWithFaults: Math.round(run.allMs) };
+    result = {
+      ...result,
+      uniqueWithFaults: run.unique,
+      contactsWithFaults: run.contacts,
+      requestsWithFaults: run.requests,
+      allMsWithFaults: Math.round(run.allMs),
+    };
   } finally {
     faulty.child.kill();
   }
   result.rssMB = Math.round(process.memoryUsage().rss / 1024 / 1024);
-  console.log(`engine: first page ${result.firstPageMs} ms, all ${result.contacts} contacts in ${result.allMs} ms (${result.requests} requests)`);
+  console.log(
+    `engine: first page ${result.firstPageMs} ms, all ${result.contacts} contacts in ${result.allMs} ms (${result.requests} requests)`,
+  );
   console.log(`sequential loop: ${result.sequentialMs} ms; ideal at concurrency ${CONCURRENCY}: ${result.idealMs} ms`);
-  console.log(`speedup ×${result.speedup}, ${result.overIdeal}× ideal; with faults: ${result.uniqueWithFaults} unique in ${result.allMsWithFaults} ms (${result.requestsWithFaults} requests)`);
+  console.log(
+    `speedup ×${result.speedup}, ${result.overIdeal}× ideal; with faults: ${result.uniqueWithFaults} unique in ${result.allMsWithFaults} ms (${result.requestsWithFaults} requests)`,
+  );
   return result;
 }
 
@@ -153,7 +180,9 @@ async function benchWriting(): Promise<Record<string, number>> {
     console.log(
       `@a among ${f.exportContacts} contacts: ${f.mentionItems} items; the provider ${f.mentionProviderMs} ms (the matcher in it ${f.mentionMatcherMs} ms); through VS Code's completion command ${f.mentionCommandMs} ms, the same command with no mention typed ${f.mentionBaselineMs} ms`,
     );
-    console.log(`  (with every contact held: the CSV text ${f.exportTextMs} ms, writing the file and renaming it ${f.exportWriteMs} ms)`);
+    console.log(
+      `  (with every contact held: the CSV text ${f.exportTextMs} ms, writing the file and renaming it ${f.exportWriteMs} ms)`,
+    );
     return f;
   } finally {
     server.child.kill();
@@ -165,7 +194,10 @@ const WALK_CONTACTS = 100_000;
 const WALK_LATENCY_MS = 20;
 
 /** One cold walk of every contact: fixed at 4 in flight, or adaptive (the client's `AdaptiveLimit`). */
-async function walkOnce(baseUrl: string, fixed: boolean): Promise<{ ms: number; requests: number; limited: number; settled: number; contacts: number }> {
+async function walkOnce(
+  baseUrl: string,
+  fixed: boolean,
+): Promise<{ ms: number; requests: number; limited: number; settled: number; contacts: number }> {
   let requests = 0;
   let limited = 0;
   const counting: typeof fetch = async (input, init) => {
@@ -178,8 +210,17 @@ async function walkOnce(baseUrl: string, fixed: boolean): Promise<{ ms: number; 
   };
   const client = new LinqClient({ baseUrl, token: TOKEN, fetch: counting, retryLimit: 8 });
   const started = performance.now();
-  const all = await loadAllContacts(client, fixed ? { perPage: PER_PAGE, concurrency: CONCURRENCY } : { perPage: PER_PAGE });
-  return { ms: performance.now() - started, requests, limited, settled: fixed ? CONCURRENCY : client.walkLimit.limit, contacts: all.length };
+  const all = await loadAllContacts(
+    client,
+    fixed ? { perPage: PER_PAGE, concurrency: CONCURRENCY } : { perPage: PER_PAGE },
+  );
+  return {
+    ms: performance.now() - started,
+    requests,
+    limited,
+    settled: fixed ? CONCURRENCY : client.walkLimit.limit,
+    contacts: all.length,
+  };
 }
 
 /**
@@ -189,9 +230,18 @@ async function walkOnce(baseUrl: string, fixed: boolean): Promise<{ ms: number; 
 async function benchAdaptiveWalk(): Promise<Record<string, number>> {
   const cli = path.join(__dirname, '..', 'server', 'cli.js');
   const start = (extra: string[]): Promise<{ baseUrl: string; child: ChildProcess }> =>
-    listening(spawn(process.execPath, [cli, '--count', String(WALK_CONTACTS), '--latency', String(WALK_LATENCY_MS), '--token', TOKEN, ...extra], { stdio: ['ignore', 'pipe', 'inherit'] }));
+    listening(
+      spawn(
+        process.execPath,
+        [cli, '--count', String(WALK_CONTACTS), '--latency', String(WALK_LATENCY_MS), '--token', TOKEN, ...extra],
+        { stdio: ['ignore', 'pipe', 'inherit'] },
+      ),
+    );
   const result: Record<string, number> = {};
-  for (const [name, extra] of [['free', []], ['limit6', ['--max-in-flight', '6']]] as const) {
+  for (const [name, extra] of [
+    ['free', []],
+    ['limit6', ['--max-in-flight', '6']],
+  ] as const) {
     const server = await start([...extra]);
     try {
       await walkOnce(server.baseUrl, true); // warm-up
@@ -232,7 +282,17 @@ async function benchImport(): Promise<Record<string, number>> {
     for (let i = 0; i < IMPORT_ROWS; i++) {
       const known = i < IMPORT_KNOWN;
       const email = known ? String(demoContact(i * 97).email) : `imported.${i}@bench.example`;
-      cards.push(toVCard(parseContact({ id: i + 1, first_name: `Row${i}`, last_name: known ? 'Known' : 'Fresh', email, company: 'Bench Co' })));
+      cards.push(
+        toVCard(
+          parseContact({
+            id: i + 1,
+            first_name: `Row${i}`,
+            last_name: known ? 'Known' : 'Fresh',
+            email,
+            company: 'Bench Co',
+          }),
+        ),
+      );
     }
     const read = readImportFile('bench.vcf', cards.join(''));
     const { client, requests } = countingClient(server.baseUrl);
@@ -245,7 +305,10 @@ async function benchImport(): Promise<Record<string, number>> {
     const totalMs = performance.now() - started;
     const createRequests = requests() - findRequests;
     const floorMs = ((findRequests + createRequests) / IMPORT_CONCURRENCY) * LATENCY_MS;
-    const all = await loadAllContacts(countingClient(server.baseUrl).client, { perPage: PER_PAGE, concurrency: CONCURRENCY });
+    const all = await loadAllContacts(countingClient(server.baseUrl).client, {
+      perPage: PER_PAGE,
+      concurrency: CONCURRENCY,
+    });
     const imported = new Set(read.drafts.map((d) => d.email.toLowerCase()));
     const perEmail = new Map<string, number>();
     for (const c of all) {
@@ -340,7 +403,10 @@ async function benchCopy(): Promise<Record<string, number>> {
   fs.rmSync(path.dirname(file), { recursive: true, force: true });
 
   started = performance.now();
-  const store = new ContactStore({ listContacts: () => Promise.reject(new Error('no network in this figure')) }, { held: decoded });
+  const store = new ContactStore(
+    { listContacts: () => Promise.reject(new Error('no network in this figure')) },
+    { held: decoded },
+  );
   await store.ensure(100);
   const firstRowsMs = performance.now() - started;
   // The copy's contacts and the store's maps over them (the contacts built for writing were held before).
@@ -358,9 +424,15 @@ async function benchCopy(): Promise<Record<string, number>> {
   const firstMs = [...firsts].sort((a, b) => a - b)[1] ?? Number.NaN;
   const readMs = [...reads].sort((a, b) => a - b)[1] ?? Number.NaN;
   const kb = (bytes: number): number => Math.round(bytes / 1024);
-  console.log(`copy of ${COPY_CONTACTS} contacts: JSON ${kb(jsonBytes)} KB, encrypted file ${kb(sealed.length)} KB gzip-compressed (${kb(uncompressedSealed)} KB without: ×${(uncompressedSealed / sealed.length).toFixed(1)} smaller)`);
-  console.log(`  written in ${Math.round(writeMs)} ms (longest event-loop delay ${Math.round(writeMaxDelayMs)} ms); read + decrypted, first 1,000 ready in ${firstMs.toFixed(1)} ms, all parsed in ${Math.round(readMs)} ms (medians of 3), longest event-loop delay meanwhile ${Math.round(maxDelayMs)} ms (one JSON.parse of the whole: ${Math.round(oneParseMs)} ms, ×${(oneParseMs / maxDelayMs).toFixed(1)})`);
-  console.log(`  a store started from it: first rows in ${firstRowsMs.toFixed(1)} ms; search for contact 98,765 over all held ${Math.round(searchMs)} ms; heap for ${COPY_CONTACTS} held +${Math.round(heldMB)} MB`);
+  console.log(
+    `copy of ${COPY_CONTACTS} contacts: JSON ${kb(jsonBytes)} KB, encrypted file ${kb(sealed.length)} KB gzip-compressed (${kb(uncompressedSealed)} KB without: ×${(uncompressedSealed / sealed.length).toFixed(1)} smaller)`,
+  );
+  console.log(
+    `  written in ${Math.round(writeMs)} ms (longest event-loop delay ${Math.round(writeMaxDelayMs)} ms); read + decrypted, first 1,000 ready in ${firstMs.toFixed(1)} ms, all parsed in ${Math.round(readMs)} ms (medians of 3), longest event-loop delay meanwhile ${Math.round(maxDelayMs)} ms (one JSON.parse of the whole: ${Math.round(oneParseMs)} ms, ×${(oneParseMs / maxDelayMs).toFixed(1)})`,
+  );
+  console.log(
+    `  a store started from it: first rows in ${firstRowsMs.toFixed(1)} ms; search for contact 98,765 over all held ${Math.round(searchMs)} ms; heap for ${COPY_CONTACTS} held +${Math.round(heldMB)} MB`,
+  );
   return {
     copyJsonKB: kb(jsonBytes),
     copyFileKB: kb(sealed.length),
@@ -396,7 +468,12 @@ async function main(): Promise<void> {
     return;
   }
   if (!process.argv.includes('--view-only') && !process.argv.includes('--writing-only')) {
-    result = { ...(await benchEngine()), ...(await benchAdaptiveWalk()), ...(await benchImport()), ...(await benchCopy()) };
+    result = {
+      ...(await benchEngine()),
+      ...(await benchAdaptiveWalk()),
+      ...(await benchImport()),
+      ...(await benchCopy()),
+    };
   }
   if (!process.argv.includes('--engine-only')) {
     setup();

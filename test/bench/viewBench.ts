@@ -68,7 +68,9 @@ function lastLogTime(root: string, pattern: RegExp): number {
   const line = lines.reverse().find((l) => pattern.test(l));
   // "2026-12-02 19:55:43.688 [info] …", in the machine's local time (as the bench's own clock).
   const stamp = /^(\d{4})-(\d\d)-(\d\d) (\d\d):(\d\d):(\d\d)\.(\d{3})/.exec(line ?? '');
-  return stamp ? new Date(+stamp[1]!, +stamp[2]! - 1, +stamp[3]!, +stamp[4]!, +stamp[5]!, +stamp[6]!, +stamp[7]!).getTime() : Number.NaN;
+  return stamp
+    ? new Date(+stamp[1]!, +stamp[2]! - 1, +stamp[3]!, +stamp[4]!, +stamp[5]!, +stamp[6]!, +stamp[7]!).getTime()
+    : Number.NaN;
 }
 
 /** The number in the last line of the extension's newest log that matches `pattern` (its first group). */
@@ -130,7 +132,10 @@ export interface ViewFigures {
 export async function benchView(run: ViewRun, log: (line: string) => void): Promise<ViewFigures> {
   const { contacts: count, latencyMs } = run;
   log(`view bench: ${count} contacts at ${latencyMs} ms`);
-  const wb = await Workbench.start({ standIn: { count, latencyMs, token: TOKEN }, viewport: { width: 1400, height: 900 } });
+  const wb = await Workbench.start({
+    standIn: { count, latencyMs, token: TOKEN },
+    viewport: { width: 1400, height: 900 },
+  });
   try {
     const { page } = wb;
     const client = new LinqClient({ baseUrl: wb.standIn.baseUrl, token: TOKEN });
@@ -146,7 +151,9 @@ export async function benchView(run: ViewRun, log: (line: string) => void): Prom
     const engineAllMs = performance.now() - started;
     const pages = Math.ceil(count / MAX_PER_PAGE);
     const floorMs = Math.ceil(pages / WALK_CONCURRENCY) * latencyMs;
-    log(`  baselines: one page ${round(pageFetchMs)} ms, all ${count} by the engine ${round(engineAllMs)} ms (floor ${floorMs} ms)`);
+    log(
+      `  baselines: one page ${round(pageFetchMs)} ms, all ${count} by the engine ${round(engineAllMs)} ms (floor ${floorMs} ms)`,
+    );
     wb.standIn.reset();
 
     await wb.showContacts();
@@ -156,7 +163,10 @@ export async function benchView(run: ViewRun, log: (line: string) => void): Prom
     await wb.quickInput.fill(TOKEN);
     started = performance.now();
     await wb.quickInput.press('Enter');
-    await wb.row(demoContact(0).full_name as string).first().waitFor({ timeout: 60_000 });
+    await wb
+      .row(demoContact(0).full_name as string)
+      .first()
+      .waitFor({ timeout: 60_000 });
     const tokenToFirstRowsMs = performance.now() - started;
 
     // Cold search, at once: the prefetch has only begun.
@@ -221,7 +231,8 @@ export async function benchView(run: ViewRun, log: (line: string) => void): Prom
       started = performance.now();
       await more.click();
       await page.waitForFunction(
-        ({ want }) => Number(document.querySelector('.pane-body [role="treeitem"]')?.getAttribute('aria-setsize')) >= want,
+        ({ want }) =>
+          Number(document.querySelector('.pane-body [role="treeitem"]')?.getAttribute('aria-setsize')) >= want,
         { want: before + 100 },
         { polling: 'raf', timeout: 60_000 },
       );
@@ -231,14 +242,21 @@ export async function benchView(run: ViewRun, log: (line: string) => void): Prom
     const listed = wb.standIn.requests.filter((r) => r.path.endsWith('/contacts') && r.status === 200);
     const listRequests = listed.length;
     const repeatedRequests = listRequests - new Set(listed.map((r) => r.query.page)).size;
-    log(`  view: token → first rows ${round(tokenToFirstRowsMs)} ms; Load more → rows appended ${loadMores.map(round).join(', ')} ms`);
+    log(
+      `  view: token → first rows ${round(tokenToFirstRowsMs)} ms; Load more → rows appended ${loadMores.map(round).join(', ')} ms`,
+    );
     log(
       `  search: last page's contact cold ${round(searchColdMs)} ms (engine alone ${round(engineAllMs)} ms, ×${(searchColdMs / engineAllMs).toFixed(2)}), ` +
         `after prefetch ${round(searchAfterPrefetchMs)} ms, keystroke → match among all ${round(searchTypeToMatchMs)} ms; longest frame gap ${round(maxFrameGapMs)} ms`,
     );
-    log(`  wire: ${listRequests} list requests for ${pages} pages (${repeatedRequests} repeated); extension host ${hostMemoryEmptyMB} MB before the token, ${hostMemoryAllMB} MB with all ${count}`);
+    log(
+      `  wire: ${listRequests} list requests for ${pages} pages (${repeatedRequests} repeated); extension host ${hostMemoryEmptyMB} MB before the token, ${hostMemoryAllMB} MB with all ${count}`,
+    );
     // Window reloads: first with nothing held (the cache off), then from the copy of every contact.
-    const tokenFirstRowsInExtensionMs = lastLogFigure(wb.rootFolder, /First \d+ rows ready (\d+) ms after the view asked/);
+    const tokenFirstRowsInExtensionMs = lastLogFigure(
+      wb.rootFolder,
+      /First \d+ rows ready (\d+) ms after the view asked/,
+    );
     // As a user does, in the Settings editor (code-server does not watch the settings file for outside edits).
     const setCache = async (on: boolean): Promise<void> => {
       await wb.runCommand('Preferences: Open User Settings');
@@ -252,12 +270,18 @@ export async function benchView(run: ViewRun, log: (line: string) => void): Prom
         await box.click();
         await page.waitForTimeout(500);
       }
-      await page.locator(`.settings-editor .setting-value-checkbox[aria-label="linqContacts.cache"][aria-checked="${on}"]`).waitFor();
+      await page
+        .locator(`.settings-editor .setting-value-checkbox[aria-label="linqContacts.cache"][aria-checked="${on}"]`)
+        .waitFor();
       // The Settings editor may open as a modal over the workbench: Escape closes it either way.
       await page.keyboard.press('Escape');
-      await page.locator('.settings-editor').waitFor({ state: 'hidden' }).catch(() => wb.runCommand('View: Close All Editors'));
+      await page
+        .locator('.settings-editor')
+        .waitFor({ state: 'hidden' })
+        .catch(() => wb.runCommand('View: Close All Editors'));
     };
-    const copyFiles = (): string[] => filesUnder(path.join(wb.rootFolder, 'user-data')).filter((f) => f.endsWith('.lqc'));
+    const copyFiles = (): string[] =>
+      filesUnder(path.join(wb.rootFolder, 'user-data')).filter((f) => f.endsWith('.lqc'));
     const until = async (what: string, check: () => boolean, timeoutMs: number): Promise<void> => {
       const deadline = Date.now() + timeoutMs;
       while (!check()) {
@@ -280,7 +304,10 @@ export async function benchView(run: ViewRun, log: (line: string) => void): Prom
     await setCache(false);
     await until('the copy deleted', () => copyFiles().length === 0, 30_000);
     const cold = await reload();
-    const reloadColdInExtensionMs = lastLogFigure(wb.rootFolder, /First \d+ rows ready (\d+) ms after the view asked for them \(from Linq\)/);
+    const reloadColdInExtensionMs = lastLogFigure(
+      wb.rootFolder,
+      /First \d+ rows ready (\d+) ms after the view asked for them \(from Linq\)/,
+    );
     await setCache(true);
     // Every contact held (search walks them all), then the copy written once and left alone for 3 s.
     await wb.openPalette('Linq: Search Contacts');
@@ -288,20 +315,32 @@ export async function benchView(run: ViewRun, log: (line: string) => void): Prom
     await title.filter({ hasText: `${count} contacts)` }).waitFor({ timeout: 300_000 });
     await wb.quickInput.press('Escape');
     let written = { mtime: -1, since: Date.now() };
-    await until('the copy written', () => {
-      const mtime = copyFiles().map((f) => fs.statSync(f).mtimeMs)[0] ?? -1;
-      if (mtime !== written.mtime) {
-        written = { mtime, since: Date.now() };
-      }
-      return mtime > 0 && Date.now() - written.since > 3_000;
-    }, 120_000);
+    await until(
+      'the copy written',
+      () => {
+        const mtime = copyFiles().map((f) => fs.statSync(f).mtimeMs)[0] ?? -1;
+        if (mtime !== written.mtime) {
+          written = { mtime, since: Date.now() };
+        }
+        return mtime > 0 && Date.now() - written.since > 3_000;
+      },
+      120_000,
+    );
     const copyFileKB = Math.round(fs.statSync(copyFiles()[0] ?? '').size / 1024);
     wb.standIn.arrivals.length = 0;
     const fromCopy = await reload();
     // Before the rows were ready in the extension (its log's time), not before the browser drew them.
-    const rowsReadyAt = lastLogTime(wb.rootFolder, /rows ready \d+ ms after the view asked for them \(from the local copy\)/);
-    const reloadFromCopyListRequestsBeforeRows = wb.standIn.arrivals.filter((a) => a.path.endsWith('/contacts') && a.at <= (Number.isNaN(rowsReadyAt) ? fromCopy.rowsAt : rowsReadyAt)).length;
-    const reloadFromCopyInExtensionMs = lastLogFigure(wb.rootFolder, /First \d+ rows ready (\d+) ms after the view asked for them \(from the local copy\)/);
+    const rowsReadyAt = lastLogTime(
+      wb.rootFolder,
+      /rows ready \d+ ms after the view asked for them \(from the local copy\)/,
+    );
+    const reloadFromCopyListRequestsBeforeRows = wb.standIn.arrivals.filter(
+      (a) => a.path.endsWith('/contacts') && a.at <= (Number.isNaN(rowsReadyAt) ? fromCopy.rowsAt : rowsReadyAt),
+    ).length;
+    const reloadFromCopyInExtensionMs = lastLogFigure(
+      wb.rootFolder,
+      /First \d+ rows ready (\d+) ms after the view asked for them \(from the local copy\)/,
+    );
     const far = demoContact(Math.min(98_764, count - 12)).email as string;
     await wb.openPalette('Linq: Search Contacts');
     started = performance.now();

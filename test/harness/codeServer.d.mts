@@ -18,5 +18,8 @@ export function startCodeServer(options: {
   env?: Record<string, string>;
   quiet?: boolean;
 }): Promise<CodeServer>;
-export function devUrl(server: CodeServer, options: { extensionPath: string; testsPath?: string; env?: Record<string, string> }): string;
+export function devUrl(
+  server: CodeServer,
+  options: { extensionPath: string; testsPath?: string; env?: Record<string, string> },
+): string;
 export function workbenchUrl(server: CodeServer): string;

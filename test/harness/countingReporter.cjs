@@ -11,7 +11,10 @@ class CountingReporter extends Mocha.reporters.Spec {
       const file = process.env.LINQ_RESULTS_FILE;
       if (file) {
         const s = runner.stats ?? {};
-        fs.writeFileSync(file, JSON.stringify({ passed: s.passes ?? 0, failed: s.failures ?? 0, skipped: s.pending ?? 0, failures }));
+        fs.writeFileSync(
+          file,
+          JSON.stringify({ passed: s.passes ?? 0, failed: s.failures ?? 0, skipped: s.pending ?? 0, failures }),
+        );
       }
     });
   }

@@ -40,7 +40,10 @@ export async function runInHostSuite(resultFile, { grep, testsPath, env = {} } =
     });
     await page.goto(url);
     let timer;
-    const code = await Promise.race([exited, new Promise((resolve) => (timer = setTimeout(() => resolve('timeout'), SUITE_TIMEOUT_MS)))]);
+    const code = await Promise.race([
+      exited,
+      new Promise((resolve) => (timer = setTimeout(() => resolve('timeout'), SUITE_TIMEOUT_MS))),
+    ]);
     clearTimeout(timer);
     if (code === 'timeout') {
       throw new Error('the extension host run did not finish within 10 minutes');

@@ -61,11 +61,15 @@ function mochaLayer(name, files, extraArgs = []) {
   heading(name);
   const resultFile = path.join(resultsDir, `${name.replace(/\W+/g, '-')}.json`);
   const mochaBin = path.join(projectRoot, 'node_modules', 'mocha', 'bin', 'mocha.js');
-  spawnSync(process.execPath, [mochaBin, '--reporter', path.join(projectRoot, 'test', 'harness', 'countingReporter.cjs'), ...extraArgs, ...files], {
-    cwd: projectRoot,
-    stdio: 'inherit',
-    env: { ...process.env, LINQ_RESULTS_FILE: resultFile },
-  });
+  spawnSync(
+    process.execPath,
+    [mochaBin, '--reporter', path.join(projectRoot, 'test', 'harness', 'countingReporter.cjs'), ...extraArgs, ...files],
+    {
+      cwd: projectRoot,
+      stdio: 'inherit',
+      env: { ...process.env, LINQ_RESULTS_FILE: resultFile },
+    },
+  );
   addResults(name, resultFile);
 }
 
@@ -96,8 +100,13 @@ async function main() {
   const builtExtension = step('build (esbuild)', node, ['esbuild.js']);
   const builtTests = step('build tests (esbuild)', node, ['esbuild.js', '--tests']);
   const built = builtExtension && builtTests;
-  step('type check (tsc)', node, [path.join('node_modules', 'typescript', 'bin', 'tsc'), '--noEmit', '-p', '.']) ;
-  step('type check webview (tsc)', node, [path.join('node_modules', 'typescript', 'bin', 'tsc'), '--noEmit', '-p', 'media']);
+  step('type check (tsc)', node, [path.join('node_modules', 'typescript', 'bin', 'tsc'), '--noEmit', '-p', '.']);
+  step('type check webview (tsc)', node, [
+    path.join('node_modules', 'typescript', 'bin', 'tsc'),
+    '--noEmit',
+    '-p',
+    'media',
+  ]);
   step('lint (eslint)', node, [path.join('node_modules', 'eslint', 'bin', 'eslint.js'), 'src', 'media', 'test']);
   mochaLayer('unit', filesUnder('out/test/unit', '.test.js'), ['--timeout', '20000']);
   if (harnessReady && built) {

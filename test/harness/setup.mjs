@@ -5,7 +5,15 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { chromiumPath, codeServerDir, codeServerEntry, harnessDir, node24Bin, node24Dir, node24Home } from './paths.mjs';
+import {
+  chromiumPath,
+  codeServerDir,
+  codeServerEntry,
+  harnessDir,
+  node24Bin,
+  node24Dir,
+  node24Home,
+} from './paths.mjs';
 
 const APT_PACKAGES = ['chromium', 'libkrb5-dev', 'fonts-noto-color-emoji'];
 
@@ -42,15 +50,21 @@ const APT_LOCK_WAIT_S = 600;
 function apt(args) {
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
   const deadline = Date.now() + APT_LOCK_WAIT_S * 1000;
-  for (let told = false; ; ) {
-    const r = spawnSync('apt-get', ['-o', `DPkg::Lock::Timeout=${APT_LOCK_WAIT_S}`, ...args], { stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8', env });
+  for (let told = false; ;) {
+    const r = spawnSync('apt-get', ['-o', `DPkg::Lock::Timeout=${APT_LOCK_WAIT_S}`, ...args], {
+      stdio: ['ignore', 'ignore', 'pipe'],
+      encoding: 'utf8',
+      env,
+    });
     if (r.status === 0) {
       return;
     }
     const locked = /Could not get lock|Unable to lock|is another process using it/i.test(r.stderr ?? '');
     if (!locked || Date.now() > deadline) {
       process.stderr.write(r.stderr ?? '');
-      throw new Error(`apt-get ${args.join(' ')} failed (exit ${r.status})${locked ? `: the package manager stayed locked for ${APT_LOCK_WAIT_S} s` : ''}`);
+      throw new Error(
+        `apt-get ${args.join(' ')} failed (exit ${r.status})${locked ? `: the package manager stayed locked for ${APT_LOCK_WAIT_S} s` : ''}`,
+      );
     }
     if (!told) {
       told = true;
@@ -82,7 +96,11 @@ function npmCi(name, target, checkFile, env) {
   for (const f of files) {
     fs.copyFileSync(f, path.join(target, path.basename(f)));
   }
-  const r = spawnSync('npm', ['ci', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: target, stdio: ['ignore', 'ignore', 'inherit'], env });
+  const r = spawnSync('npm', ['ci', '--no-audit', '--no-fund', '--loglevel=error'], {
+    cwd: target,
+    stdio: ['ignore', 'ignore', 'inherit'],
+    env,
+  });
   if (r.status !== 0 || !fs.existsSync(checkFile)) {
     throw new Error(`npm ci for ${name} failed (exit ${r.status})`);
   }
@@ -101,7 +119,18 @@ export function setup() {
   env.PATH = `${path.dirname(node24Bin)}${path.delimiter}${process.env.PATH}`;
   env.npm_config_nodedir = node24Home;
   npmCi('code-server', codeServerDir, codeServerEntry, env);
-  const kerberos = path.join(codeServerDir, 'node_modules', 'code-server', 'lib', 'vscode', 'node_modules', 'kerberos', 'build', 'Release', 'kerberos.node');
+  const kerberos = path.join(
+    codeServerDir,
+    'node_modules',
+    'code-server',
+    'lib',
+    'vscode',
+    'node_modules',
+    'kerberos',
+    'build',
+    'Release',
+    'kerberos.node',
+  );
   if (!fs.existsSync(kerberos)) {
     log('warning: the kerberos addon did not build (is libkrb5-dev installed?)');
   }

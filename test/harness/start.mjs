@@ -24,10 +24,24 @@ function build() {
 
 function startStandIn() {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(projectRoot, 'out', 'test', 'server', 'cli.js'), '--count', '300', '--token', 'demo', '--latency', '40', '--port', String(port)], {
-      stdio: ['pipe', 'pipe', 'inherit'],
-      env: { ...process.env, STAND_IN_EXIT_ON_STDIN_CLOSE: '1' },
-    });
+    const child = spawn(
+      process.execPath,
+      [
+        path.join(projectRoot, 'out', 'test', 'server', 'cli.js'),
+        '--count',
+        '300',
+        '--token',
+        'demo',
+        '--latency',
+        '40',
+        '--port',
+        String(port),
+      ],
+      {
+        stdio: ['pipe', 'pipe', 'inherit'],
+        env: { ...process.env, STAND_IN_EXIT_ON_STDIN_CLOSE: '1' },
+      },
+    );
     child.on('error', reject);
     readline.createInterface({ input: child.stdout }).once('line', (line) => resolve({ child, ...JSON.parse(line) }));
   });
@@ -58,9 +72,13 @@ async function main() {
   process.on('SIGTERM', stop);
   process.stdout.write(`\nLinq Contacts is running in VS Code (code-server):\n\n  Open  ${workbenchUrl(server)}\n\n`);
   if (standIn) {
-    process.stdout.write(`Demo API (stand-in, 300 contacts): ${standIn.baseUrl}\nIn the Linq sidebar choose "Set API Token" and enter:  demo\n\n`);
+    process.stdout.write(
+      `Demo API (stand-in, 300 contacts): ${standIn.baseUrl}\nIn the Linq sidebar choose "Set API Token" and enter:  demo\n\n`,
+    );
   } else {
-    process.stdout.write('Using the real Linq API (https://api.linqapp.com/api/partner/v2). Set your integration token in the Linq sidebar.\n\n');
+    process.stdout.write(
+      'Using the real Linq API (https://api.linqapp.com/api/partner/v2). Set your integration token in the Linq sidebar.\n\n',
+    );
   }
   process.stdout.write('Press Ctrl+C to stop.\n');
 }

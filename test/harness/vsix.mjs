@@ -7,11 +7,15 @@ import { projectRoot } from './paths.mjs';
 
 export function buildVsix(outFile = path.join(projectRoot, 'linq-contacts.vsix')) {
   const vsce = path.join(projectRoot, 'node_modules', '@vscode', 'vsce', 'vsce');
-  const r = spawnSync(process.execPath, [vsce, 'package', '--no-dependencies', '--allow-missing-repository', '--out', outFile], {
-    cwd: projectRoot,
-    encoding: 'utf8',
-    env: { ...process.env, CI: 'true' },
-  });
+  const r = spawnSync(
+    process.execPath,
+    [vsce, 'package', '--no-dependencies', '--allow-missing-repository', '--out', outFile],
+    {
+      cwd: projectRoot,
+      encoding: 'utf8',
+      env: { ...process.env, CI: 'true' },
+    },
+  );
   if (r.status !== 0 || !fs.existsSync(outFile)) {
     throw new Error(`vsce package failed:\n${r.stdout}\n${r.stderr}`);
   }
@@ -21,12 +25,16 @@ export function buildVsix(outFile = path.join(projectRoot, 'linq-contacts.vsix')
 /** Packages another extension's folder (a test fixture) as a .vsix, offline. */
 export function buildFixtureVsix(folder, outFile) {
   const vsce = path.join(projectRoot, 'node_modules', '@vscode', 'vsce', 'vsce');
-  const r = spawnSync(process.execPath, [vsce, 'package', '--no-dependencies', '--allow-missing-repository', '--skip-license', '--out', outFile], {
-    cwd: folder,
-    encoding: 'utf8',
-    input: '',
-    env: { ...process.env, CI: 'true' },
-  });
+  const r = spawnSync(
+    process.execPath,
+    [vsce, 'package', '--no-dependencies', '--allow-missing-repository', '--skip-license', '--out', outFile],
+    {
+      cwd: folder,
+      encoding: 'utf8',
+      input: '',
+      env: { ...process.env, CI: 'true' },
+    },
+  );
   if (r.status !== 0 || !fs.existsSync(outFile)) {
     throw new Error(`vsce package of ${folder} failed:\n${r.stdout}\n${r.stderr}`);
   }

@@ -11,20 +11,59 @@ function parseArgs(argv: readonly string[]): { options: Partial<StandInOptions>;
   const num = (i: number): number => Number(argv[i + 1]);
   for (let i = 0; i < argv.length; i++) {
     switch (argv[i]) {
-      case '--port': port = num(i); i++; break;
-      case '--count': options.count = num(i); i++; break;
-      case '--latency': options.latencyMs = num(i); i++; break;
-      case '--token': options.token = argv[i + 1] ?? ''; i++; break;
-      case '--hostile': options.hostile = true; break;
-      case '--fail-every': options.failEvery = num(i); i++; break;
-      case '--rate-limit-every': options.rateLimitEvery = num(i); i++; break;
-      case '--retry-after': options.retryAfterSeconds = num(i); i++; break;
-      case '--html502-every': options.html502Every = num(i); i++; break;
-      case '--truncate-every': options.truncateEvery = num(i); i++; break;
-      case '--hang-every': options.hangEvery = num(i); i++; break;
-      case '--shift-every': options.shiftEvery = num(i); i++; break;
-      case '--max-in-flight': options.maxInFlight = num(i); i++; break;
-      default: throw new Error(`unknown flag ${argv[i]}`);
+      case '--port':
+        port = num(i);
+        i++;
+        break;
+      case '--count':
+        options.count = num(i);
+        i++;
+        break;
+      case '--latency':
+        options.latencyMs = num(i);
+        i++;
+        break;
+      case '--token':
+        options.token = argv[i + 1] ?? '';
+        i++;
+        break;
+      case '--hostile':
+        options.hostile = true;
+        break;
+      case '--fail-every':
+        options.failEvery = num(i);
+        i++;
+        break;
+      case '--rate-limit-every':
+        options.rateLimitEvery = num(i);
+        i++;
+        break;
+      case '--retry-after':
+        options.retryAfterSeconds = num(i);
+        i++;
+        break;
+      case '--html502-every':
+        options.html502Every = num(i);
+        i++;
+        break;
+      case '--truncate-every':
+        options.truncateEvery = num(i);
+        i++;
+        break;
+      case '--hang-every':
+        options.hangEvery = num(i);
+        i++;
+        break;
+      case '--shift-every':
+        options.shiftEvery = num(i);
+        i++;
+        break;
+      case '--max-in-flight':
+        options.maxInFlight = num(i);
+        i++;
+        break;
+      default:
+        throw new Error(`unknown flag ${argv[i]}`);
     }
   }
   return { options, port };

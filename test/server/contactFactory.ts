@@ -2,9 +2,52 @@
 
 export type WireContact = Record<string, unknown> & { id: number };
 
-const FIRST = ['Ada', 'Grace', 'Alan', 'Katherine', 'Linus', 'Margaret', 'Dennis', 'Barbara', 'Ken', 'Radia', 'Tim', 'Frances', 'Edsger', 'Hedy', 'Donald', 'Joan'];
-const LAST = ['Lovelace', 'Hopper', 'Turing', 'Johnson', 'Torvalds', 'Hamilton', 'Ritchie', 'Liskov', 'Thompson', 'Perlman', 'Berners-Lee', 'Allen', 'Dijkstra', 'Lamarr', 'Knuth', 'Clarke'];
-const COMPANIES = ['Acme Corp', 'Globex', 'Initech', 'Umbrella Labs', 'Stark Industries', 'Wayne Enterprises', 'Hooli', 'Pied Piper'];
+const FIRST = [
+  'Ada',
+  'Grace',
+  'Alan',
+  'Katherine',
+  'Linus',
+  'Margaret',
+  'Dennis',
+  'Barbara',
+  'Ken',
+  'Radia',
+  'Tim',
+  'Frances',
+  'Edsger',
+  'Hedy',
+  'Donald',
+  'Joan',
+];
+const LAST = [
+  'Lovelace',
+  'Hopper',
+  'Turing',
+  'Johnson',
+  'Torvalds',
+  'Hamilton',
+  'Ritchie',
+  'Liskov',
+  'Thompson',
+  'Perlman',
+  'Berners-Lee',
+  'Allen',
+  'Dijkstra',
+  'Lamarr',
+  'Knuth',
+  'Clarke',
+];
+const COMPANIES = [
+  'Acme Corp',
+  'Globex',
+  'Initech',
+  'Umbrella Labs',
+  'Stark Industries',
+  'Wayne Enterprises',
+  'Hooli',
+  'Pied Piper',
+];
 const TITLES = ['CEO', 'CTO', 'Engineer', 'Designer', 'Product Manager', 'Sales Lead', 'Recruiter', 'Researcher'];
 const CITIES = ['San Francisco, CA', 'New York, NY', 'London, UK', 'Berlin, DE', 'Tokyo, JP', 'Austin, TX'];
 
@@ -35,7 +78,13 @@ export function demoContact(i: number): WireContact {
     image_url: null,
     created_at: created,
     updated_at: created,
-    contact_owner: { id: 456, email: 'owner@company.example', first_name: 'Jane', last_name: 'Owner', name: 'Jane Owner' },
+    contact_owner: {
+      id: 456,
+      email: 'owner@company.example',
+      first_name: 'Jane',
+      last_name: 'Owner',
+      name: 'Jane Owner',
+    },
   };
 }
 
@@ -44,23 +93,77 @@ const LONG = 'W'.repeat(300);
 /** Hostile variants by name: what each one tries. */
 export const HOSTILE_VARIANTS = {
   /** HTML and script in the name and company, a `javascript:` image. */
-  markup: (c: WireContact): WireContact => ({ ...c, full_name: `<img src=x onerror=alert(1)>Mallory ${c.id}`, first_name: '<b>Mallory</b>', company: '<script>document.title="pwned"</script>Evil Inc', image_url: 'javascript:alert(1)' }),
+  markup: (c: WireContact): WireContact => ({
+    ...c,
+    full_name: `<img src=x onerror=alert(1)>Mallory ${c.id}`,
+    first_name: '<b>Mallory</b>',
+    company: '<script>document.title="pwned"</script>Evil Inc',
+    image_url: 'javascript:alert(1)',
+  }),
   /** Every optional field `null` or missing, no owner. */
-  nulls: (c: WireContact): WireContact => ({ ...c, full_name: null, first_name: null, last_name: null, title: null, company: null, phone_number: null, location: null, contact_owner: undefined }),
+  nulls: (c: WireContact): WireContact => ({
+    ...c,
+    full_name: null,
+    first_name: null,
+    last_name: null,
+    title: null,
+    company: null,
+    phone_number: null,
+    location: null,
+    contact_owner: undefined,
+  }),
   /** Arabic and Hebrew text, a right-to-left override in the company. */
-  rightToLeft: (c: WireContact): WireContact => ({ ...c, full_name: `مرحبا بالعالم ${c.id}`, first_name: 'مرحبا', last_name: 'بالعالم', company: 'شركة \u202Eevil\u202C', title: 'מהנדס' }),
+  rightToLeft: (c: WireContact): WireContact => ({
+    ...c,
+    full_name: `مرحبا بالعالم ${c.id}`,
+    first_name: 'مرحبا',
+    last_name: 'بالعالم',
+    company: 'شركة \u202Eevil\u202C',
+    title: 'מהנדס',
+  }),
   /** Emoji, accents, quotes and angle brackets. */
-  emoji: (c: WireContact): WireContact => ({ ...c, full_name: `🦄 Émoji Ünïcode ${c.id} 👩‍💻`, company: '🍕 Pizza & <Co>', title: '"quoted" & \'apos\'' }),
+  emoji: (c: WireContact): WireContact => ({
+    ...c,
+    full_name: `🦄 Émoji Ünïcode ${c.id} 👩‍💻`,
+    company: '🍕 Pizza & <Co>',
+    title: '"quoted" & \'apos\'',
+  }),
   /** 300-character values. */
-  long: (c: WireContact): WireContact => ({ ...c, full_name: `${LONG} ${c.id}`, company: LONG, title: LONG, location: LONG }),
+  long: (c: WireContact): WireContact => ({
+    ...c,
+    full_name: `${LONG} ${c.id}`,
+    company: LONG,
+    title: LONG,
+    location: LONG,
+  }),
   /** No email, no phone, an `http:` image, an owner with only an id. */
-  noEmail: (c: WireContact): WireContact => ({ ...c, email: null, phone_number: undefined, image_url: 'http://insecure.example/a.png', contact_owner: { id: 9 } }),
+  noEmail: (c: WireContact): WireContact => ({
+    ...c,
+    email: null,
+    phone_number: undefined,
+    image_url: 'http://insecure.example/a.png',
+    contact_owner: { id: 9 },
+  }),
   /** Markdown links to commands, bold, a codicon and a `data:` SVG image. */
-  markdownCommand: (c: WireContact): WireContact => ({ ...c, full_name: '[link](command:workbench.action.quit) **bold** $(alert)', image_url: 'data:image/svg+xml,<svg onload=alert(1)>' }),
+  markdownCommand: (c: WireContact): WireContact => ({
+    ...c,
+    full_name: '[link](command:workbench.action.quit) **bold** $(alert)',
+    image_url: 'data:image/svg+xml,<svg onload=alert(1)>',
+  }),
   /** Snippet syntax in the name and company: inserted text must keep it as it is. */
-  snippet: (c: WireContact): WireContact => ({ ...c, full_name: `Dollar $1 \${x} } $TM_FILENAME ${c.id}`, company: '${1:evil}' }),
+  snippet: (c: WireContact): WireContact => ({
+    ...c,
+    full_name: `Dollar $1 \${x} } $TM_FILENAME ${c.id}`,
+    company: '${1:evil}',
+  }),
   /** Spreadsheet formulas in every text cell a CSV export writes. */
-  formula: (c: WireContact): WireContact => ({ ...c, full_name: `=HYPERLINK("http://evil.example","click") ${c.id}`, company: '+cmd|/C calc', title: '@SUM(1+1)', location: '-2+3' }),
+  formula: (c: WireContact): WireContact => ({
+    ...c,
+    full_name: `=HYPERLINK("http://evil.example","click") ${c.id}`,
+    company: '+cmd|/C calc',
+    title: '@SUM(1+1)',
+    location: '-2+3',
+  }),
 } as const;
 
 export type HostileVariant = keyof typeof HOSTILE_VARIANTS;

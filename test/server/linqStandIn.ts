@@ -126,7 +126,12 @@ function validationError(res: http.ServerResponse, message: string, errors: stri
 }
 
 function notFound(res: http.ServerResponse): void {
-  json(res, 404, { status: 'error', error_code: 'CONTACT_NOT_FOUND', message: 'Contact not found', errors: ['The requested contact does not exist or is not accessible to your organization'] });
+  json(res, 404, {
+    status: 'error',
+    error_code: 'CONTACT_NOT_FOUND',
+    message: 'Contact not found',
+    errors: ['The requested contact does not exist or is not accessible to your organization'],
+  });
 }
 
 /** One request as the stand-in saw it. */
@@ -184,7 +189,11 @@ function every(n: number, i: number): boolean {
 
 function json(res: http.ServerResponse, status: number, body: unknown, headers: http.OutgoingHttpHeaders = {}): void {
   const text = JSON.stringify(body);
-  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(text), ...headers });
+  res.writeHead(status, {
+    'Content-Type': 'application/json; charset=utf-8',
+    'Content-Length': Buffer.byteLength(text),
+    ...headers,
+  });
   res.end(text);
 }
 
@@ -239,7 +248,9 @@ export async function startStandIn(options: Partial<StandInOptions> = {}, port =
     if (front) {
       return front;
     }
-    return Number.isSafeInteger(id) && id >= 1 && id <= state.count && !deletedBase.includes(id - 1) ? generated(id - 1) : undefined;
+    return Number.isSafeInteger(id) && id >= 1 && id <= state.count && !deletedBase.includes(id - 1)
+      ? generated(id - 1)
+      : undefined;
   };
   const store = (contact: WireContact): void => {
     const at = shifted.findIndex((c) => c.id === contact.id);
@@ -266,7 +277,10 @@ export async function startStandIn(options: Partial<StandInOptions> = {}, port =
       (phone !== undefined && typeof c.phone_number === 'string' && e164(c.phone_number) === phone);
     const found = [...shifted, ...edited.values()].filter((c) => byId(c.id) === c && hit(c));
     // Generated contacts carry their index in the address and the number: look there, not through all.
-    const candidates = [Number(/(\d+)@/.exec(email ?? '')?.[1]), phone?.startsWith('+1555') ? Number(phone.slice(-7)) - 1_000_000 + 1 : NaN];
+    const candidates = [
+      Number(/(\d+)@/.exec(email ?? '')?.[1]),
+      phone?.startsWith('+1555') ? Number(phone.slice(-7)) - 1_000_000 + 1 : NaN,
+    ];
     for (const id of candidates) {
       const c = Number.isSafeInteger(id) && !edited.has(id) ? byId(id) : undefined;
       if (c && hit(c) && !found.includes(c)) {
@@ -300,10 +314,16 @@ export async function startStandIn(options: Partial<StandInOptions> = {}, port =
     try {
       parsed = JSON.parse(text);
     } catch {
-      return { status: 400, body: { status: 'error', error_code: 'BAD_REQUEST', message: 'Malformed JSON', errors: [] } };
+      return {
+        status: 400,
+        body: { status: 'error', error_code: 'BAD_REQUEST', message: 'Malformed JSON', errors: [] },
+      };
     }
     const request = (typeof parsed === 'object' && parsed !== null ? parsed : {}) as Record<string, unknown>;
-    const fields = (typeof request.contact === 'object' && request.contact !== null ? request.contact : {}) as Record<string, unknown>;
+    const fields = (typeof request.contact === 'object' && request.contact !== null ? request.contact : {}) as Record<
+      string,
+      unknown
+    >;
     const errors: string[] = [];
     if (!IDENTIFYING.some((k) => typeof fields[k] === 'string' && fields[k] !== '')) {
       errors.push('At least one of first_name, last_name, email, or phone_number must be present');
@@ -312,18 +332,36 @@ export async function startStandIn(options: Partial<StandInOptions> = {}, port =
       errors.push('Email is invalid');
     }
     if (errors.length > 0) {
-      return { status: 422, body: { status: 'error', error_code: 'VALIDATION_ERROR', message: 'Validation failed', errors } };
+      return {
+        status: 422,
+        body: { status: 'error', error_code: 'VALIDATION_ERROR', message: 'Validation failed', errors },
+      };
     }
     const newOwner = 'user_email' in request ? owner(request.user_email) : undefined;
     if (newOwner === null) {
-      return { status: 422, body: { status: 'error', error_code: 'VALIDATION_ERROR', message: 'User not found', errors: ['User not found'] } };
+      return {
+        status: 422,
+        body: {
+          status: 'error',
+          error_code: 'VALIDATION_ERROR',
+          message: 'User not found',
+          errors: ['User not found'],
+        },
+      };
     }
     const existing = id !== undefined ? byId(id) : undefined;
     if (id !== undefined && !existing) {
       return { status: 404 };
     }
     const stamp = now();
-    const next: WireContact = existing ? { ...existing } : { id: nextCreatedId++, image_url: null, created_at: stamp, contact_owner: newOwner ?? { ...STAND_IN_USERS[0] } };
+    const next: WireContact = existing
+      ? { ...existing }
+      : {
+          id: nextCreatedId++,
+          image_url: null,
+          created_at: stamp,
+          contact_owner: newOwner ?? { ...STAND_IN_USERS[0] },
+        };
     for (const key of WRITABLE) {
       if (typeof fields[key] === 'string') {
         next[key] = fields[key] === '' ? null : fields[key];
@@ -332,7 +370,8 @@ export async function startStandIn(options: Partial<StandInOptions> = {}, port =
     if (newOwner) {
       next.contact_owner = newOwner;
     }
-    next.full_name = [next.first_name, next.last_name].filter((v) => typeof v === 'string' && v !== '').join(' ') || null;
+    next.full_name =
+      [next.first_name, next.last_name].filter((v) => typeof v === 'string' && v !== '').join(' ') || null;
     next.updated_at = stamp;
     if (existing) {
       store(next);
@@ -365,7 +404,15 @@ export async function startStandIn(options: Partial<StandInOptions> = {}, port =
       } catch {
         body = undefined;
       }
-      requests.push({ method: req.method ?? 'GET', path: url.pathname, query: Object.fromEntries(url.searchParams), token: tokenValue, status, at: arrived, body });
+      requests.push({
+        method: req.method ?? 'GET',
+        path: url.pathname,
+        query: Object.fromEntries(url.searchParams),
+        token: tokenValue,
+        status,
+        at: arrived,
+        body,
+      });
     };
     const answer = (): void => {
       const list = /\/contacts\/?$/.test(url.pathname);
@@ -421,27 +468,44 @@ export async function startStandIn(options: Partial<StandInOptions> = {}, port =
       }
       if (every(state.failEvery, counter)) {
         record(500);
-        json(res, 500, { status: 'error', error_code: 'INTERNAL_ERROR', message: 'Unable to fetch contacts', errors: ['Internal server error. Please try again or contact support if the issue persists.'] });
+        json(res, 500, {
+          status: 'error',
+          error_code: 'INTERNAL_ERROR',
+          message: 'Unable to fetch contacts',
+          errors: ['Internal server error. Please try again or contact support if the issue persists.'],
+        });
         return;
       }
       if (every(state.rateLimitEvery, counter)) {
         record(429);
-        const retryAfter = state.retryAfterRaw ?? (state.retryAfterDate ? new Date(Date.now() + state.retryAfterSeconds * 1000).toUTCString() : String(state.retryAfterSeconds));
+        const retryAfter =
+          state.retryAfterRaw ??
+          (state.retryAfterDate
+            ? new Date(Date.now() + state.retryAfterSeconds * 1000).toUTCString()
+            : String(state.retryAfterSeconds));
         json(res, 429, { error: 'Too Many Requests' }, { 'Retry-After': retryAfter, ...state.rateLimitHeaders });
         return;
       }
       if (every(state.html502Every, counter)) {
         record(502);
         res.writeHead(502, { 'Content-Type': 'text/html' });
-        res.end('<html><head><title>502 Bad Gateway</title></head><body><center><h1>502 Bad Gateway</h1></center></body></html>');
+        res.end(
+          '<html><head><title>502 Bad Gateway</title></head><body><center><h1>502 Bad Gateway</h1></center></body></html>',
+        );
         return;
       }
       if (method !== 'GET') {
         if (state.writeFailCount > 0) {
           state.writeFailCount--;
           record(state.writeFailStatus);
-          const headers: http.OutgoingHttpHeaders = state.writeFailStatus === 429 ? { 'Retry-After': String(state.retryAfterSeconds) } : {};
-          json(res, state.writeFailStatus, { status: 'error', error_code: 'INTERNAL_ERROR', message: 'Unable to save contact', errors: [] }, headers);
+          const headers: http.OutgoingHttpHeaders =
+            state.writeFailStatus === 429 ? { 'Retry-After': String(state.retryAfterSeconds) } : {};
+          json(
+            res,
+            state.writeFailStatus,
+            { status: 'error', error_code: 'INTERNAL_ERROR', message: 'Unable to save contact', errors: [] },
+            headers,
+          );
           return;
         }
         const result = write(method, one ? Number(one[1]) : undefined, requestBody);
@@ -473,7 +537,12 @@ export async function startStandIn(options: Partial<StandInOptions> = {}, port =
         const phone = url.searchParams.get('phone_number') ?? undefined;
         if (!email && !phone) {
           record(400);
-          json(res, 400, { status: 'error', error_code: 'BAD_REQUEST', message: 'email or phone_number is required', errors: [] });
+          json(res, 400, {
+            status: 'error',
+            error_code: 'BAD_REQUEST',
+            message: 'email or phone_number is required',
+            errors: [],
+          });
           return;
         }
         if ((email && !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email)) || (phone && phone.replace(/\D/g, '').length < 7)) {
@@ -494,7 +563,12 @@ export async function startStandIn(options: Partial<StandInOptions> = {}, port =
         listCounter++;
         if (state.failPages.includes(Number(url.searchParams.get('page')))) {
           record(503);
-          json(res, 503, { status: 'error', error_code: 'SERVICE_UNAVAILABLE', message: 'Try again later', errors: [] });
+          json(res, 503, {
+            status: 'error',
+            error_code: 'SERVICE_UNAVAILABLE',
+            message: 'Try again later',
+            errors: [],
+          });
           return;
         }
         if (every(state.shiftEvery, listCounter)) {
@@ -514,7 +588,8 @@ export async function startStandIn(options: Partial<StandInOptions> = {}, port =
             contacts.push(c);
           }
         }
-        const claimPages = state.claimTotalPages || (state.oversizeFactor > 0 ? 4_000_000_000 : Math.ceil(total() / perPage));
+        const claimPages =
+          state.claimTotalPages || (state.oversizeFactor > 0 ? 4_000_000_000 : Math.ceil(total() / perPage));
         const claimCount = state.claimTotalCount || (state.oversizeFactor > 0 ? 400_000_000_000 : total());
         const pagination = { current_page: page, per_page: perPage, total_pages: claimPages, total_count: claimCount };
         body =
@@ -597,7 +672,8 @@ export async function startStandIn(options: Partial<StandInOptions> = {}, port =
         return undefined;
       }
       const next: WireContact = { ...existing, ...fields, updated_at: now() };
-      next.full_name = [next.first_name, next.last_name].filter((v) => typeof v === 'string' && v !== '').join(' ') || null;
+      next.full_name =
+        [next.first_name, next.last_name].filter((v) => typeof v === 'string' && v !== '').join(' ') || null;
       store(next);
       return next;
     },
@@ -610,8 +686,15 @@ export async function startStandIn(options: Partial<StandInOptions> = {}, port =
     },
     addBehind(fields) {
       const stamp = now();
-      const contact: WireContact = { ...makeContact(0, false), id: nextCreatedId++, ...fields, created_at: stamp, updated_at: stamp };
-      contact.full_name = [contact.first_name, contact.last_name].filter((v) => typeof v === 'string' && v !== '').join(' ') || null;
+      const contact: WireContact = {
+        ...makeContact(0, false),
+        id: nextCreatedId++,
+        ...fields,
+        created_at: stamp,
+        updated_at: stamp,
+      };
+      contact.full_name =
+        [contact.first_name, contact.last_name].filter((v) => typeof v === 'string' && v !== '').join(' ') || null;
       shifted = [contact, ...shifted];
       return contact;
     },

@@ -15,7 +15,10 @@ describe('activation and contributions', () => {
   it('contributes exactly the ids and titles of the UX contract', () => {
     const pkg = vscode.extensions.getExtension(EXTENSION_ID)?.packageJSON as {
       activationEvents: string[];
-      contributes: { commands: Array<{ command: string; title: string; category: string }>; views: Record<string, Array<{ id: string; name: string }>> };
+      contributes: {
+        commands: Array<{ command: string; title: string; category: string }>;
+        views: Record<string, Array<{ id: string; name: string }>>;
+      };
     };
     // Restored detail tabs, and the languages where @-mentions are offered by default; never at start-up.
     assert.deepEqual(pkg.activationEvents, [

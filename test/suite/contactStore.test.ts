@@ -32,12 +32,19 @@ describe('one contact store per connection', () => {
     assert.deepEqual(listPages(standIn), ['1', '2', '3'], 'the view loaded three pages');
     const search = vscode.commands.executeCommand('linqContacts.search');
     const pick = await waitFor('quick pick shown', () => api.shownPicker());
-    await waitFor('every contact in the search', () => !pick.busy && (pick.title ?? '').includes('(1000 contacts)'), 20_000);
+    await waitFor(
+      'every contact in the search',
+      () => !pick.busy && (pick.title ?? '').includes('(1000 contacts)'),
+      20_000,
+    );
     await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
     await search;
     const pages = listPages(standIn);
     assert.equal(pages.length, 10, `pages asked: ${pages.join(',')}`);
-    assert.deepEqual([...pages].sort((a, b) => Number(a) - Number(b)), ['1', '2', '3', '4', '5', '6', '7', '8', '9', '10']);
+    assert.deepEqual(
+      [...pages].sort((a, b) => Number(a) - Number(b)),
+      ['1', '2', '3', '4', '5', '6', '7', '8', '9', '10'],
+    );
   });
 
   it('prefetch loads the organisation after the first rows; Load more meanwhile is served before the queued pages', async () => {
@@ -71,9 +78,17 @@ describe('one contact store per connection', () => {
     await vscode.commands.executeCommand('linqContacts.refresh');
     assert.ok(api.session.knownContacts().length >= 500, 'what was loaded stays');
     assert.equal(api.provider.rows.contacts.length, 100, 'the rows stay');
-    await waitFor('the refresh done', () => api.provider.rows.heldSince === undefined && api.provider.rows.complete, 30_000);
+    await waitFor(
+      'the refresh done',
+      () => api.provider.rows.heldSince === undefined && api.provider.rows.complete,
+      30_000,
+    );
     const ids = api.session.knownContacts().map((c) => c.id);
-    assert.deepEqual(ids, Array.from({ length: 5_000 }, (_, i) => i + 1).filter((id) => id !== 4), 'each contact once, in order, the deleted one gone');
+    assert.deepEqual(
+      ids,
+      Array.from({ length: 5_000 }, (_, i) => i + 1).filter((id) => id !== 4),
+      'each contact once, in order, the deleted one gone',
+    );
     assert.equal(api.session.knownContacts()[2]?.company, 'Changed Behind');
   });
 });

@@ -19,12 +19,16 @@ async function setting(key: string, value: unknown): Promise<void> {
 
 /** The form's values as the tab would send them. */
 function values(panel: Panel, changes: Partial<Record<FormField, string>>): Record<FormField, string> {
-  const shown = Object.fromEntries((panel.form?.fields ?? []).map((f) => [f.key, f.value])) as Partial<Record<FormField, string>>;
+  const shown = Object.fromEntries((panel.form?.fields ?? []).map((f) => [f.key, f.value])) as Partial<
+    Record<FormField, string>
+  >;
   return Object.fromEntries(FORM_FIELDS.map((f) => [f, changes[f] ?? shown[f] ?? ''])) as Record<FormField, string>;
 }
 
 function writes(standIn: StandIn): string[] {
-  return standIn.requests.filter((r) => r.method !== 'GET').map((r) => `${r.method} ${r.path.replace(/.*\/contacts/, '/contacts')}`);
+  return standIn.requests
+    .filter((r) => r.method !== 'GET')
+    .map((r) => `${r.method} ${r.path.replace(/.*\/contacts/, '/contacts')}`);
 }
 
 describe('writing to Linq: create, edit, conflict, 422, delete, import, read-only', () => {
@@ -38,7 +42,11 @@ describe('writing to Linq: create, edit, conflict, 422, delete, import, read-onl
   const newForm = async (): Promise<Panel> => {
     const before = api.openPanels().length;
     await vscode.commands.executeCommand('linqContacts.newContact');
-    return waitFor('the New Contact tab', () => (api.openPanels().length > before ? api.openPanels().find((p) => p.contactId === undefined && p.form?.mode === 'new') : undefined));
+    return waitFor('the New Contact tab', () =>
+      api.openPanels().length > before
+        ? api.openPanels().find((p) => p.contactId === undefined && p.form?.mode === 'new')
+        : undefined,
+    );
   };
   const panelOf = (id: number): Panel | undefined => api.openPanels().find((p) => p.contactId === id);
 
@@ -72,16 +80,33 @@ describe('writing to Linq: create, edit, conflict, 422, delete, import, read-onl
     );
     assert.equal(form.panel.title, 'New Contact');
     assert.deepEqual(writes(standIn), [], 'nothing is sent before Save');
-    await form.receive({ type: 'save', values: values(form, { firstName: 'Hedy', lastName: 'Lamarr', email: 'hedy.lamarr@films.example', company: 'MGM' }) });
-    const saved = await waitFor('the tab shows the created contact', () => api.openPanels().find((p) => p.panel === form.panel && p.contactId !== undefined));
+    await form.receive({
+      type: 'save',
+      values: values(form, {
+        firstName: 'Hedy',
+        lastName: 'Lamarr',
+        email: 'hedy.lamarr@films.example',
+        company: 'MGM',
+      }),
+    });
+    const saved = await waitFor('the tab shows the created contact', () =>
+      api.openPanels().find((p) => p.panel === form.panel && p.contactId !== undefined),
+    );
     assert.equal(saved.form, undefined);
     assert.equal(saved.panel.title, 'Hedy Lamarr');
     assert.deepEqual(writes(standIn), ['POST /contacts']);
     const id = saved.contactId as number;
     assert.equal((await rowIds())[0], id, 'the new contact is the first row');
     assert.equal(api.session.knownContacts().filter((c) => c.id === id).length, 1);
-    const doc = await vscode.workspace.openTextDocument({ content: 'ping hedy.lamarr@films.example today', language: 'plaintext' });
-    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, new vscode.Position(0, 8));
+    const doc = await vscode.workspace.openTextDocument({
+      content: 'ping hedy.lamarr@films.example today',
+      language: 'plaintext',
+    });
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>(
+      'vscode.executeHoverProvider',
+      doc.uri,
+      new vscode.Position(0, 8),
+    );
     // A hover card's text escapes spaces (`&nbsp;`): look for the last name alone.
     assert.ok(hovers.some((h) => h.contents.some((c) => (typeof c === 'string' ? c : c.value).includes('Lamarr'))));
   });
@@ -92,9 +117,15 @@ describe('writing to Linq: create, edit, conflict, 422, delete, import, read-onl
     standIn.reset();
     const form = await newForm();
     await form.receive({ type: 'save', values: values(form, { firstName: 'Someone', email: existing.email }) });
-    const shown = await waitFor('the duplicate notice', () => api.openPanels().find((p) => p.panel === form.panel)?.form?.notice);
+    const shown = await waitFor(
+      'the duplicate notice',
+      () => api.openPanels().find((p) => p.panel === form.panel)?.form?.notice,
+    );
     assert.match(shown.text, /already has/);
-    assert.deepEqual(shown.actions.map((a) => a.id), ['openExisting', 'createAnyway']);
+    assert.deepEqual(
+      shown.actions.map((a) => a.id),
+      ['openExisting', 'createAnyway'],
+    );
     assert.deepEqual(writes(standIn), []);
     await form.receive({ type: 'notice', action: 'openExisting' });
     await waitFor('the existing contact opens', () => panelOf(10));
@@ -103,7 +134,10 @@ describe('writing to Linq: create, edit, conflict, 422, delete, import, read-onl
   it("a 422 shows Linq's own words in the form and keeps everything typed", async () => {
     standIn.reset();
     const form = await newForm();
-    await form.receive({ type: 'save', values: values(form, { firstName: 'Owned', ownerEmail: 'nobody@company.example', title: 'Kept' }) });
+    await form.receive({
+      type: 'save',
+      values: values(form, { firstName: 'Owned', ownerEmail: 'nobody@company.example', title: 'Kept' }),
+    });
     const f = await waitFor('the refusal', () => {
       const now = api.openPanels().find((p) => p.panel === form.panel)?.form;
       return now && !now.busy && now.problems.length > 0 ? now : undefined;
@@ -128,7 +162,9 @@ describe('writing to Linq: create, edit, conflict, 422, delete, import, read-onl
     standIn.configure({ resetAfterWrite: true });
     const form = await newForm();
     await form.receive({ type: 'save', values: values(form, { firstName: 'Lost', email: 'lost.answer@x.example' }) });
-    await waitFor('the tab shows it', () => api.openPanels().find((p) => p.panel === form.panel && p.contactId !== undefined));
+    await waitFor('the tab shows it', () =>
+      api.openPanels().find((p) => p.panel === form.panel && p.contactId !== undefined),
+    );
     assert.equal(standIn.requests.filter((r) => r.method === 'POST').length, 1);
     assert.equal(standIn.matching({ email: 'lost.answer@x.example' }).length, 1);
   });
@@ -154,7 +190,9 @@ describe('writing to Linq: create, edit, conflict, 422, delete, import, read-onl
     const long = 'W'.repeat(300);
     standIn.changeBehind(22, { company: long });
     await vscode.commands.executeCommand('linqContacts.lookupById', '22');
-    await waitFor('the long company is held', () => (api.session.knownContacts().find((c) => c.id === 22)?.company === long ? true : undefined));
+    await waitFor('the long company is held', () =>
+      api.session.knownContacts().find((c) => c.id === 22)?.company === long ? true : undefined,
+    );
     await vscode.commands.executeCommand('linqContacts.editContact', 22);
     const panel = await waitFor('the edit form', () => (panelOf(22)?.form?.mode === 'edit' ? panelOf(22) : undefined));
     await panel.receive({ type: 'save', values: values(panel, { title: 'Short Title' }) });
@@ -163,21 +201,30 @@ describe('writing to Linq: create, edit, conflict, 422, delete, import, read-onl
     assert.equal(standIn.contact(22)?.title, 'Short Title');
   });
 
-  it('a contact changed in Linq meanwhile is a conflict: nothing written; Use Linq\'s values keeps the other edits', async () => {
+  it("a contact changed in Linq meanwhile is a conflict: nothing written; Use Linq's values keeps the other edits", async () => {
     standIn.reset();
     await vscode.commands.executeCommand('linqContacts.editContact', 21);
     const panel = await waitFor('the edit form', () => (panelOf(21)?.form?.mode === 'edit' ? panelOf(21) : undefined));
     standIn.changeBehind(21, { company: 'Changed Behind' });
     await panel.receive({ type: 'save', values: values(panel, { company: 'My Company', location: 'Mine' }) });
     const notice = await waitFor('the conflict notice', () => panelOf(21)?.form?.notice);
-    assert.deepEqual(notice.actions.map((a) => a.id), ['overwrite', 'useLinq', 'keepEditing']);
-    assert.ok(notice.details.some((d) => d.includes('Changed Behind')), notice.details.join(' | '));
+    assert.deepEqual(
+      notice.actions.map((a) => a.id),
+      ['overwrite', 'useLinq', 'keepEditing'],
+    );
+    assert.ok(
+      notice.details.some((d) => d.includes('Changed Behind')),
+      notice.details.join(' | '),
+    );
     assert.deepEqual(writes(standIn), []);
     await panel.receive({ type: 'notice', action: 'useLinq' });
     const form = panelOf(21)?.form;
     assert.equal(form?.fields.find((f) => f.key === 'company')?.value, 'Changed Behind');
     assert.equal(form?.fields.find((f) => f.key === 'location')?.value, 'Mine');
-    assert.ok(form?.notice?.details.some((d) => d.includes('My Company')), 'what was typed is shown to copy back');
+    assert.ok(
+      form?.notice?.details.some((d) => d.includes('My Company')),
+      'what was typed is shown to copy back',
+    );
     await panel.receive({ type: 'save', values: values(panelOf(21) as Panel, {}) });
     await waitFor('saved', () => panelOf(21)?.form === undefined);
     assert.equal(standIn.contact(21)?.location, 'Mine');
@@ -196,21 +243,42 @@ describe('writing to Linq: create, edit, conflict, 422, delete, import, read-onl
     assert.deepEqual(writes(standIn), ['DELETE /contacts/30']);
     assert.ok(!(await rowIds()).includes(30));
     assert.ok(!api.session.knownContacts().some((c) => c.id === 30));
-    const doc = await vscode.workspace.openTextDocument({ content: `mail ${victim.email ?? ''} now`, language: 'plaintext' });
-    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, new vscode.Position(0, 7));
+    const doc = await vscode.workspace.openTextDocument({
+      content: `mail ${victim.email ?? ''} now`,
+      language: 'plaintext',
+    });
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>(
+      'vscode.executeHoverProvider',
+      doc.uri,
+      new vscode.Position(0, 7),
+    );
     const lastName = victim.lastName ?? '';
-    assert.ok(lastName !== '' && !hovers.some((h) => h.contents.some((c) => (typeof c === 'string' ? c : c.value).includes(lastName))), 'no card for a deleted contact');
+    assert.ok(
+      lastName !== '' &&
+        !hovers.some((h) => h.contents.some((c) => (typeof c === 'string' ? c : c.value).includes(lastName))),
+      'no card for a deleted contact',
+    );
     api.answerNextConfirm(true);
     await vscode.commands.executeCommand('linqContacts.deleteContact', victim);
-    assert.deepEqual(standIn.requests.filter((r) => r.method === 'DELETE').map((r) => r.status), [204, 404]);
+    assert.deepEqual(
+      standIn.requests.filter((r) => r.method === 'DELETE').map((r) => r.status),
+      [204, 404],
+    );
   });
 
   it('imports a vCard: duplicates in Linq and in the file skipped, the rest created once each', async () => {
     standIn.reset();
     const known = api.session.knownContacts().find((c) => c.id === 40);
     assert.ok(known?.email);
-    const card = (first: string, last: string, email: string): string => `BEGIN:VCARD\r\nVERSION:3.0\r\nN:${last};${first};;;\r\nEMAIL:${email}\r\nEND:VCARD\r\n`;
-    const text = [card('New', 'One', 'import.one@x.example'), card('New', 'Two', 'import.two@x.example'), card('Again', 'One', 'IMPORT.ONE@x.example'), card('Known', 'Already', known.email), 'BEGIN:VCARD\r\nVERSION:3.0\r\nORG:Nameless\r\nEND:VCARD\r\n'].join('');
+    const card = (first: string, last: string, email: string): string =>
+      `BEGIN:VCARD\r\nVERSION:3.0\r\nN:${last};${first};;;\r\nEMAIL:${email}\r\nEND:VCARD\r\n`;
+    const text = [
+      card('New', 'One', 'import.one@x.example'),
+      card('New', 'Two', 'import.two@x.example'),
+      card('Again', 'One', 'IMPORT.ONE@x.example'),
+      card('Known', 'Already', known.email),
+      'BEGIN:VCARD\r\nVERSION:3.0\r\nORG:Nameless\r\nEND:VCARD\r\n',
+    ].join('');
     const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'linq-import-')), 'people.vcf');
     fs.writeFileSync(file, text);
     const summary = await api.importFrom(vscode.Uri.file(file), true);
@@ -228,13 +296,25 @@ describe('writing to Linq: create, edit, conflict, 422, delete, import, read-onl
 
   it('New Contact from Selection fills the form from a signature block; nothing is sent before Save', async () => {
     standIn.reset();
-    const doc = await vscode.workspace.openTextDocument({ content: 'Thanks,\nJan van der Berg\nAcme BV | Head of Sales\nT: +31 20 123 4567\nE: jan@acme.example\n', language: 'plaintext' });
+    const doc = await vscode.workspace.openTextDocument({
+      content: 'Thanks,\nJan van der Berg\nAcme BV | Head of Sales\nT: +31 20 123 4567\nE: jan@acme.example\n',
+      language: 'plaintext',
+    });
     const editor = await vscode.window.showTextDocument(doc);
     editor.selection = new vscode.Selection(1, 0, 4, 100);
     await vscode.commands.executeCommand('linqContacts.newContactFromSelection');
     const panel = await waitFor('the filled form', () => api.openPanels().find((p) => p.form?.mode === 'new'));
     const shown = Object.fromEntries((panel.form?.fields ?? []).map((f) => [f.key, f.value]));
-    assert.deepEqual(shown, { firstName: 'Jan', lastName: 'van der Berg', email: 'jan@acme.example', phoneNumber: '+31201234567', company: 'Acme BV', title: 'Head of Sales', location: '', ownerEmail: '' });
+    assert.deepEqual(shown, {
+      firstName: 'Jan',
+      lastName: 'van der Berg',
+      email: 'jan@acme.example',
+      phoneNumber: '+31201234567',
+      company: 'Acme BV',
+      title: 'Head of Sales',
+      location: '',
+      ownerEmail: '',
+    });
     assert.deepEqual(writes(standIn), []);
   });
 
@@ -248,7 +328,10 @@ describe('writing to Linq: create, edit, conflict, 422, delete, import, read-onl
     standIn.changeBehind(61, { phone_number: '+15559876543' });
     await vscode.commands.executeCommand('linqContacts.lookupById', '(555) 987-6543');
     await waitFor('contact 61 opens', () => panelOf(61));
-    assert.deepEqual(standIn.requests.filter((r) => r.path.endsWith('/contacts/find')).map((r) => r.query), [{ phone_number: '(555) 987-6543' }]);
+    assert.deepEqual(
+      standIn.requests.filter((r) => r.path.endsWith('/contacts/find')).map((r) => r.query),
+      [{ phone_number: '(555) 987-6543' }],
+    );
     const before = api.openPanels().length;
     await vscode.commands.executeCommand('linqContacts.lookupById', 'nobody.here@x.example');
     assert.equal(api.openPanels().length, before, 'nothing opens for an address Linq does not have');
@@ -264,8 +347,16 @@ describe('writing to Linq: create, edit, conflict, 422, delete, import, read-onl
       const form = api.openPanels().find((p) => p.form?.mode === 'new');
       assert.equal(form, undefined);
       assert.deepEqual(writes(standIn), []);
-      const manifest = vscode.extensions.getExtension('linq-contacts-dev.linq-contacts')?.packageJSON as { contributes: { menus: Record<string, Array<{ command: string; when?: string }>> } };
-      const writeCommands = ['linqContacts.newContact', 'linqContacts.editContact', 'linqContacts.deleteContact', 'linqContacts.import', 'linqContacts.newContactFromSelection'];
+      const manifest = vscode.extensions.getExtension('linq-contacts-dev.linq-contacts')?.packageJSON as {
+        contributes: { menus: Record<string, Array<{ command: string; when?: string }>> };
+      };
+      const writeCommands = [
+        'linqContacts.newContact',
+        'linqContacts.editContact',
+        'linqContacts.deleteContact',
+        'linqContacts.import',
+        'linqContacts.newContactFromSelection',
+      ];
       for (const entries of Object.values(manifest.contributes.menus)) {
         for (const entry of entries.filter((e) => writeCommands.includes(e.command))) {
           assert.match(entry.when ?? '', /!linqContacts\.readOnly/, `${entry.command} is hidden in read-only mode`);

@@ -41,7 +41,9 @@ describe('Contacts view (provider against the stand-in)', () => {
       return r.length > 1 ? r : undefined;
     }).catch((e: Error) => {
       const err = api.provider.rows.error;
-      throw new Error(`${e.message}; view error: ${err?.kind} ${String(err?.details.cause)} ${String((err?.details.cause as Error)?.cause)}`);
+      throw new Error(
+        `${e.message}; view error: ${err?.kind} ${String(err?.details.cause)} ${String((err?.details.cause as Error)?.cause)}`,
+      );
     });
     // The suite is bundled apart from the extension, so nodes are told apart by `kind`, not instanceof.
     assert.equal(rows.filter((r) => r.kind === 'contact').length, 25);
@@ -74,11 +76,15 @@ describe('Contacts view states', () => {
   async function loadWith(token: string): Promise<Awaited<ReturnType<typeof extensionApi>>> {
     const api = await extensionApi();
     await api.tokens.set(token);
-    await waitFor('first load settled', async () => {
-      await api.provider.getChildren();
-      await api.provider.idle();
-      return api.provider.rows.loadedAny || api.provider.rows.error !== undefined;
-    }, 20_000);
+    await waitFor(
+      'first load settled',
+      async () => {
+        await api.provider.getChildren();
+        await api.provider.idle();
+        return api.provider.rows.loadedAny || api.provider.rows.error !== undefined;
+      },
+      20_000,
+    );
     return api;
   }
 

@@ -54,9 +54,15 @@ describe('detail tab, lookup and protocol', () => {
     assert.ok(imgSrc().includes('https:'), imgSrc().join(' '));
     await configure({ showAvatars: false });
     try {
-      await waitFor('the tab reloaded without remote images', () => imgSrc().length > 0 && !imgSrc().includes('https:'));
+      await waitFor(
+        'the tab reloaded without remote images',
+        () => imgSrc().length > 0 && !imgSrc().includes('https:'),
+      );
       assert.equal(toContactView({ id: 1, imageUrl: 'https://img.example/a.png' }, false).avatarUrl, undefined);
-      assert.equal(toContactView({ id: 1, imageUrl: 'https://img.example/a.png' }, true).avatarUrl, 'https://img.example/a.png');
+      assert.equal(
+        toContactView({ id: 1, imageUrl: 'https://img.example/a.png' }, true).avatarUrl,
+        'https://img.example/a.png',
+      );
     } finally {
       await configure({ showAvatars: true });
     }
@@ -90,9 +96,23 @@ describe('detail tab, lookup and protocol', () => {
     assert.ok(!isFromWebviewMessage('ready'));
     assert.ok(isPanelState({ contactId: 5 }));
     assert.ok(!isPanelState({ contactId: '5' }));
-    const base = { id: 1, name: 'x', initials: 'X', fields: [], hasEmail: false, hasPhone: false, canWrite: false, labels: {} };
+    const base = {
+      id: 1,
+      name: 'x',
+      initials: 'X',
+      fields: [],
+      hasEmail: false,
+      hasPhone: false,
+      canWrite: false,
+      labels: {},
+    };
     assert.ok(isToWebviewMessage({ type: 'show', contact: base }));
     assert.ok(!isToWebviewMessage({ type: 'show', contact: { ...base, avatarUrl: 'javascript:alert(1)' } }));
-    assert.ok(!isToWebviewMessage({ type: 'show', contact: { ...base, fields: [{ key: 'email', label: 'E', value: 'v', href: 'javascript:x' }] } }));
+    assert.ok(
+      !isToWebviewMessage({
+        type: 'show',
+        contact: { ...base, fields: [{ key: 'email', label: 'E', value: 'v', href: 'javascript:x' }] },
+      }),
+    );
   });
 });

@@ -22,7 +22,8 @@ function holdsInPlainText(bytes: Buffer, text: string): boolean {
   return bytes.includes(Buffer.from(text, 'utf8')) || bytes.includes(Buffer.from(text, 'utf16le'));
 }
 
-const listArrivals = (standIn: StandIn): string[] => standIn.arrivals.filter((a) => a.method === 'GET' && a.path.endsWith('/contacts')).map((a) => a.path);
+const listArrivals = (standIn: StandIn): string[] =>
+  standIn.arrivals.filter((a) => a.method === 'GET' && a.path.endsWith('/contacts')).map((a) => a.path);
 
 describe('the encrypted local copy', () => {
   let standIn: StandIn | undefined;
@@ -30,7 +31,9 @@ describe('the encrypted local copy', () => {
   afterEach(async () => {
     const api = await extensionApi();
     await vscode.commands.executeCommand('linqContacts.clearToken');
-    await vscode.workspace.getConfiguration(Settings.section).update(Settings.cache, undefined, vscode.ConfigurationTarget.Global);
+    await vscode.workspace
+      .getConfiguration(Settings.section)
+      .update(Settings.cache, undefined, vscode.ConfigurationTarget.Global);
     await standIn?.close();
     standIn = undefined;
     await configure({ pageSize: 25, prefetchLimit: 10_000 });
@@ -41,10 +44,14 @@ describe('the encrypted local copy', () => {
   async function heldAndWritten(count: number): Promise<Api> {
     const api = await firstRows();
     await waitFor('every contact held', () => api.session.knownContacts().length === count, 30_000);
-    await waitFor('the copy written', async () => {
-      await api.copy.flush();
-      return (await copies(api)).length === 1;
-    }, 20_000);
+    await waitFor(
+      'the copy written',
+      async () => {
+        await api.copy.flush();
+        return (await copies(api)).length === 1;
+      },
+      20_000,
+    );
     return api;
   }
 
@@ -64,7 +71,10 @@ describe('the encrypted local copy', () => {
     const bytes = await readFile(join(api.copy.folder, name!));
     assert.ok(!name!.includes('suite-token'), 'the token is not in the file name');
     const held500 = api.session.knownContacts()[499]!;
-    assert.ok(held500.email && holdsInPlainText(Buffer.from(`x${held500.email}x`, 'utf16le'), held500.email), 'the check finds what is there');
+    assert.ok(
+      held500.email && holdsInPlainText(Buffer.from(`x${held500.email}x`, 'utf16le'), held500.email),
+      'the check finds what is there',
+    );
     for (const secret of ['suite-token', held500.email, held500.fullName ?? '?', held500.company ?? '?']) {
       assert.equal(holdsInPlainText(bytes, secret), false, `${secret} in the copy as text`);
     }
@@ -102,7 +112,10 @@ describe('the encrypted local copy', () => {
     assert.notEqual(api.provider.rows.heldSince, undefined, 'the view says since when until the refresh is done');
     await waitFor('the refresh done', () => api.provider.rows.heldSince === undefined, 30_000);
     const ids = api.session.knownContacts().map((c) => c.id);
-    assert.deepEqual(ids, Array.from({ length: 500 }, (_, i) => i + 1).filter((id) => id !== 4));
+    assert.deepEqual(
+      ids,
+      Array.from({ length: 500 }, (_, i) => i + 1).filter((id) => id !== 4),
+    );
     assert.equal(api.session.knownContacts()[2]?.company, 'Changed Behind');
   });
 
@@ -130,7 +143,9 @@ describe('the encrypted local copy', () => {
     }
 
     api = await heldAndWritten(300);
-    await vscode.workspace.getConfiguration(Settings.section).update(Settings.cache, false, vscode.ConfigurationTarget.Global);
+    await vscode.workspace
+      .getConfiguration(Settings.section)
+      .update(Settings.cache, false, vscode.ConfigurationTarget.Global);
     await api.copy.flush();
     assert.deepEqual(await copies(api), [], 'the cache turned off');
     await vscode.commands.executeCommand('linqContacts.refresh');
@@ -141,11 +156,17 @@ describe('the encrypted local copy', () => {
     assert.equal(await reopened(api), 100);
     assert.ok(listArrivals(standIn).length >= 1, 'nothing to start from: the rows came from Linq');
     await waitFor('every contact from Linq', () => api.session.knownContacts().length === 300, 20_000);
-    await vscode.workspace.getConfiguration(Settings.section).update(Settings.cache, true, vscode.ConfigurationTarget.Global);
-    await waitFor('the copy written once the cache is on again', async () => {
-      await api.copy.flush();
-      return (await copies(api)).length === 1;
-    }, 10_000);
+    await vscode.workspace
+      .getConfiguration(Settings.section)
+      .update(Settings.cache, true, vscode.ConfigurationTarget.Global);
+    await waitFor(
+      'the copy written once the cache is on again',
+      async () => {
+        await api.copy.flush();
+        return (await copies(api)).length === 1;
+      },
+      10_000,
+    );
   });
 
   it('a copy that cannot be decrypted is deleted and the start is simply cold', async () => {
@@ -159,11 +180,15 @@ describe('the encrypted local copy', () => {
     await writeFile(path, bytes);
     standIn.reset();
     api.session.reopen();
-    await waitFor('first rows from Linq', async () => {
-      await api.provider.getChildren();
-      await api.provider.idle();
-      return api.provider.rows.loadedAny;
-    }, 20_000);
+    await waitFor(
+      'first rows from Linq',
+      async () => {
+        await api.provider.getChildren();
+        await api.provider.idle();
+        return api.provider.rows.loadedAny;
+      },
+      20_000,
+    );
     assert.ok(listArrivals(standIn).length >= 1, 'asked Linq');
     assert.equal(api.provider.rows.heldSince, undefined);
     await waitFor('every contact again', () => api.session.knownContacts().length === 300, 20_000);
@@ -178,7 +203,11 @@ describe('the encrypted local copy', () => {
     await configure({ pageSize: 100, prefetchLimit: 10_000 });
     const api = await heldAndWritten(2_000);
     await Promise.all([api.copy.writeAsWindows(6), api.copy.writeAsWindows(6)]);
-    assert.equal((await readdir(api.copy.folder)).filter((n) => n.includes('.lqc')).length, 1, 'one file, no partial ones left');
+    assert.equal(
+      (await readdir(api.copy.folder)).filter((n) => n.includes('.lqc')).length,
+      1,
+      'one file, no partial ones left',
+    );
     standIn.configure({ latencyMs: 200 });
     standIn.arrivals.length = 0;
     assert.equal(await reopened(api), 100);

@@ -21,7 +21,12 @@ export async function useStandIn(options: Partial<StandInOptions> = {}): Promise
   return standIn;
 }
 
-export async function configure(settings: { apiBaseUrl?: string; pageSize?: number; showAvatars?: boolean; prefetchLimit?: number }): Promise<void> {
+export async function configure(settings: {
+  apiBaseUrl?: string;
+  pageSize?: number;
+  showAvatars?: boolean;
+  prefetchLimit?: number;
+}): Promise<void> {
   const config = vscode.workspace.getConfiguration(Settings.section);
   for (const [key, value] of Object.entries(settings)) {
     await config.update(key, value, vscode.ConfigurationTarget.Global);
@@ -34,10 +39,14 @@ export { waitFor } from '../support/waitFor';
 export async function firstRows(token = 'suite-token'): Promise<LinqContactsTestApi> {
   const api = await extensionApi();
   await api.tokens.set(token);
-  await waitFor('first rows', async () => {
-    await api.provider.getChildren();
-    await api.provider.idle();
-    return api.provider.rows.loadedAny;
-  }, 20_000);
+  await waitFor(
+    'first rows',
+    async () => {
+      await api.provider.getChildren();
+      await api.provider.idle();
+      return api.provider.rows.loadedAny;
+    },
+    20_000,
+  );
   return api;
 }

@@ -49,7 +49,10 @@ describe('hover cards on email addresses', () => {
     assert.equal(await vscode.env.clipboard.readText(), contact.email);
     const open = /\(command:linqContacts\.openContact\?([^)]+)\)/.exec(card.value);
     assert.ok(open?.[1]);
-    await vscode.commands.executeCommand('linqContacts.openContact', ...(JSON.parse(decodeURIComponent(open[1])) as unknown[]));
+    await vscode.commands.executeCommand(
+      'linqContacts.openContact',
+      ...(JSON.parse(decodeURIComponent(open[1])) as unknown[]),
+    );
     const api = await extensionApi();
     await waitFor('its detail tab open', () => api.openPanels().find((p) => p.contactId === contact.id));
     const unknownAt = doc.getText().indexOf('nobody') + 3;

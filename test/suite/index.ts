@@ -7,7 +7,13 @@ import Mocha from 'mocha';
 
 export async function run(): Promise<void> {
   // LINQ_SUITE_GREP runs only the tests whose titles match (a maintainer's shortcut; the runner never sets it).
-  const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 30_000, reporter: 'spec', grep: process.env.LINQ_SUITE_GREP || undefined });
+  const mocha = new Mocha({
+    ui: 'bdd',
+    color: false,
+    timeout: 30_000,
+    reporter: 'spec',
+    grep: process.env.LINQ_SUITE_GREP || undefined,
+  });
   mocha.suite.emit('pre-require', globalThis, 'suite', mocha);
   // Bundled with this file; required after mocha has set up describe/it.
   await import('./allTests');
@@ -17,7 +23,15 @@ export async function run(): Promise<void> {
       const file = process.env.LINQ_SUITE_RESULTS;
       if (file) {
         const stats = runner.stats;
-        fs.writeFileSync(file, JSON.stringify({ passed: stats?.passes ?? 0, failed: stats?.failures ?? 0, skipped: stats?.pending ?? 0, failures }));
+        fs.writeFileSync(
+          file,
+          JSON.stringify({
+            passed: stats?.passes ?? 0,
+            failed: stats?.failures ?? 0,
+            skipped: stats?.pending ?? 0,
+            failures,
+          }),
+        );
       }
       if (failed > 0) {
         reject(new Error(`${failed} tests failed.`));
@@ -25,6 +39,8 @@ export async function run(): Promise<void> {
         resolve();
       }
     });
-    runner.on('fail', (test, err: unknown) => failures.push({ title: test.fullTitle(), error: err instanceof Error ? err.message : String(err) }));
+    runner.on('fail', (test, err: unknown) =>
+      failures.push({ title: test.fullTitle(), error: err instanceof Error ? err.message : String(err) }),
+    );
   });
 }

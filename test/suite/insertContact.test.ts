@@ -13,8 +13,15 @@ describe('Insert Contact (writing into the editor)', () => {
     assert.match(contact.fullName ?? '', /\$1 \$\{x\} \}/);
     for (const format of INSERT_FORMATS) {
       const editor = await editorWith('one\ntwo\nthree');
-      editor.selections = [new vscode.Selection(0, 0, 0, 0), new vscode.Selection(1, 0, 1, 3), new vscode.Selection(2, 5, 2, 5)];
-      const done = await vscode.commands.executeCommand<boolean>('linqContacts.insertContact', { contactId: contact.id, format });
+      editor.selections = [
+        new vscode.Selection(0, 0, 0, 0),
+        new vscode.Selection(1, 0, 1, 3),
+        new vscode.Selection(2, 5, 2, 5),
+      ];
+      const done = await vscode.commands.executeCommand<boolean>('linqContacts.insertContact', {
+        contactId: contact.id,
+        format,
+      });
       assert.equal(done, true, format);
       const text = (formatContact(contact, format) ?? '').replace(/\r\n/g, '\n');
       assert.equal(editor.document.getText(), `${text}one\n${text}\nthree${text}`, format);
@@ -81,9 +88,14 @@ describe('Insert Contact (writing into the editor)', () => {
     editor.selection = new vscode.Selection(0, 4, 0, 4);
     const contact = fx.all[10] as Contact;
     await vscode.commands.executeCommand('linqContacts.openContact', contact);
-    await waitFor('the tab open and active', () => api.openPanels().find((p) => p.contactId === contact.id && p.panel.active));
+    await waitFor('the tab open and active', () =>
+      api.openPanels().find((p) => p.contactId === contact.id && p.panel.active),
+    );
     await waitFor('the detail tab has focus, no text editor', () => vscode.window.activeTextEditor === undefined);
-    assert.equal(await vscode.commands.executeCommand('linqContacts.insertContact', { contactId: contact.id, format: 'email' }), true);
+    assert.equal(
+      await vscode.commands.executeCommand('linqContacts.insertContact', { contactId: contact.id, format: 'email' }),
+      true,
+    );
     assert.equal(editor.document.getText(), `to: ${contact.email ?? ''}`);
   });
 });

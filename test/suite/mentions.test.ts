@@ -5,7 +5,19 @@ import { MENTION_MAX_ITEMS } from '../../src/editor/mentionProvider';
 import { bestMatches } from '../../src/format/contactMatch';
 import { formatContact, MENTION_FORMATS } from '../../src/format/insertFormats';
 import { configure, extensionApi, useStandIn, waitFor } from './helpers';
-import { TOKEN, COUNT, held, setting, scratch, mentionsAt, localPart, shownName, labelOf, cardsAt, writingFixture } from './writingFixture';
+import {
+  TOKEN,
+  COUNT,
+  held,
+  setting,
+  scratch,
+  mentionsAt,
+  localPart,
+  shownName,
+  labelOf,
+  cardsAt,
+  writingFixture,
+} from './writingFixture';
 
 describe('@-mentions (completions)', () => {
   const fx = writingFixture();
@@ -63,10 +75,14 @@ describe('@-mentions (completions)', () => {
     const slow = await useStandIn({ count: 2_000, token: TOKEN, latencyMs: 400 });
     try {
       await waitFor('the old store dropped', () => api.session.knownContacts().length === 0);
-      const early = await waitFor('some contacts offered while loading', async () => {
-        const answer = await mentionsAt('@grace');
-        return answer.items.length > 0 ? answer : undefined;
-      }, 20_000);
+      const early = await waitFor(
+        'some contacts offered while loading',
+        async () => {
+          const answer = await mentionsAt('@grace');
+          return answer.items.length > 0 ? answer : undefined;
+        },
+        20_000,
+      );
       assert.ok(api.session.knownContacts().length < 2_000, 'still loading');
       assert.equal(early.incomplete, true);
       await waitFor('all loaded', () => api.session.knownContacts().length === 2_000, 30_000);
@@ -77,10 +93,14 @@ describe('@-mentions (completions)', () => {
     } finally {
       await slow.close();
       await configure({ apiBaseUrl: fx.standIn.baseUrl });
-      await waitFor('the suite’s contacts back', async () => {
-        await api.provider.getChildren();
-        return api.session.knownContacts().length === COUNT;
-      }, 20_000);
+      await waitFor(
+        'the suite’s contacts back',
+        async () => {
+          await api.provider.getChildren();
+          return api.session.knownContacts().length === COUNT;
+        },
+        20_000,
+      );
     }
   });
 
@@ -99,10 +119,14 @@ describe('@-mentions (completions)', () => {
       assert.deepEqual(fx.standIn.requests, [], 'no request without a token');
     } finally {
       await api.tokens.set(TOKEN);
-      await waitFor('the suite’s contacts back', async () => {
-        await api.provider.getChildren();
-        return api.session.knownContacts().length === COUNT;
-      }, 20_000);
+      await waitFor(
+        'the suite’s contacts back',
+        async () => {
+          await api.provider.getChildren();
+          return api.session.knownContacts().length === COUNT;
+        },
+        20_000,
+      );
     }
   });
 });

@@ -29,13 +29,22 @@ describe('Search Contacts quick pick and row tooltips', () => {
     const api = await extensionApi();
     const search = vscode.commands.executeCommand('linqContacts.search');
     const pick = await waitFor('quick pick shown', () => api.shownPicker());
-    await waitFor('all contacts loaded', () => !pick.busy && (pick.title ?? '').includes(`(${COUNT} contacts)`), 30_000);
+    await waitFor(
+      'all contacts loaded',
+      () => !pick.busy && (pick.title ?? '').includes(`(${COUNT} contacts)`),
+      30_000,
+    );
     const ids = pick.items.map((item) => item.contact.id);
     assert.equal(ids.length, PICKER_MAX_ITEMS, 'the list holds at most its cap, not the whole organisation');
     assert.equal(new Set(ids).size, ids.length, 'each contact once');
     assert.deepEqual(ids.slice(0, 3), [1, 2, 3], 'in the API’s order');
-    assert.ok(pick.items.every((item) => item.alwaysShow === true), 'the workbench does not filter again');
-    const walkPages = standIn.requests.filter((r) => r.query.per_page === '100' && r.status === 200).map((r) => r.query.page);
+    assert.ok(
+      pick.items.every((item) => item.alwaysShow === true),
+      'the workbench does not filter again',
+    );
+    const walkPages = standIn.requests
+      .filter((r) => r.query.per_page === '100' && r.status === 200)
+      .map((r) => r.query.page);
     assert.equal(walkPages.length, COUNT / 100, 'each page of the walk asked once');
     assert.equal(new Set(walkPages).size, COUNT / 100);
 
@@ -43,7 +52,11 @@ describe('Search Contacts quick pick and row tooltips', () => {
     const target = demoContact(873);
     pick.value = target.email as string;
     await waitFor('the match highlighted', () => pick.activeItems[0]?.contact.id === 874);
-    assert.deepEqual(pick.items.map((item) => item.contact.id), [874], 'only the match is offered');
+    assert.deepEqual(
+      pick.items.map((item) => item.contact.id),
+      [874],
+      'only the match is offered',
+    );
     assert.match(pick.title ?? '', /\b1 match\b/);
     await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
     await search;

@@ -24,7 +24,10 @@ describe('trust: where the token goes and what leaves the extension', () => {
   after(async () => {
     if (folderSettings) {
       await vscode.workspace.fs.delete(folderSettings);
-      await waitFor('folder settings gone', () => vscode.workspace.getConfiguration(Settings.section).inspect('pageSize')?.workspaceValue === undefined);
+      await waitFor(
+        'folder settings gone',
+        () => vscode.workspace.getConfiguration(Settings.section).inspect('pageSize')?.workspaceValue === undefined,
+      );
     }
     const api = await extensionApi();
     await api.tokens.clear();
@@ -39,7 +42,10 @@ describe('trust: where the token goes and what leaves the extension', () => {
     // A window-scoped key beside it shows when VS Code has read the file.
     const settings = { 'linqContacts.apiBaseUrl': decoy.baseUrl, 'linqContacts.pageSize': 7 };
     await vscode.workspace.fs.writeFile(folderSettings, Buffer.from(JSON.stringify(settings, null, 2)));
-    await waitFor('the folder settings read', () => vscode.workspace.getConfiguration(Settings.section).inspect('pageSize')?.workspaceValue === 7);
+    await waitFor(
+      'the folder settings read',
+      () => vscode.workspace.getConfiguration(Settings.section).inspect('pageSize')?.workspaceValue === 7,
+    );
     const api = await extensionApi();
     await api.tokens.set('suite-token');
     await vscode.commands.executeCommand('linqContacts.refresh');
@@ -51,20 +57,38 @@ describe('trust: where the token goes and what leaves the extension', () => {
     assert.equal(api.provider.rows.error, undefined);
     assert.equal(decoy.requests.length, 0, "the folder's server received nothing");
     assert.equal(standIn.requests.at(-1)?.token, 'suite-token');
-    assert.equal(api.provider.rows.contacts.length, 7, 'the folder’s window-scoped page size still applies to the rows');
+    assert.equal(
+      api.provider.rows.contacts.length,
+      7,
+      'the folder’s window-scoped page size still applies to the rows',
+    );
     assert.equal(standIn.requests.at(-1)?.query.per_page, '100', 'the store always asks for full pages');
   });
 
   it('copies email and phone as one line without control characters or bidi overrides', async () => {
-    const contact = { id: 9001, fullName: 'Mallory', email: 'mallory@example.com\nrm -rf ~\r', phoneNumber: '\u202e+1 555 0100\u202c\r\n\u001b[2J' };
+    const contact = {
+      id: 9001,
+      fullName: 'Mallory',
+      email: 'mallory@example.com\nrm -rf ~\r',
+      phoneNumber: '\u202e+1 555 0100\u202c\r\n\u001b[2J',
+    };
     await vscode.commands.executeCommand('linqContacts.copyEmail', contact);
     assert.equal(await vscode.env.clipboard.readText(), 'mallory@example.com rm -rf ~');
     await vscode.commands.executeCommand('linqContacts.copyPhone', contact);
     assert.equal(await vscode.env.clipboard.readText(), '+1 555 0100 [2J');
-    await vscode.commands.executeCommand('linqContacts.copyVCard', { ...contact, fullName: 'Mallory\r\nEND:VCARD\r\nBEGIN:VCARD\u2028X' });
+    await vscode.commands.executeCommand('linqContacts.copyVCard', {
+      ...contact,
+      fullName: 'Mallory\r\nEND:VCARD\r\nBEGIN:VCARD\u2028X',
+    });
     const card = await vscode.env.clipboard.readText();
-    const lines = card.replace(/\r\n[ \t]/g, '').split('\r\n').filter(Boolean);
-    assert.deepEqual(lines.map((l) => /^[A-Z]+/.exec(l)?.[0]), ['BEGIN', 'VERSION', 'FN', 'N', 'EMAIL', 'TEL', 'UID', 'END']);
+    const lines = card
+      .replace(/\r\n[ \t]/g, '')
+      .split('\r\n')
+      .filter(Boolean);
+    assert.deepEqual(
+      lines.map((l) => /^[A-Z]+/.exec(l)?.[0]),
+      ['BEGIN', 'VERSION', 'FN', 'N', 'EMAIL', 'TEL', 'UID', 'END'],
+    );
     assert.ok(card.split('\r\n').every((l) => !FORBIDDEN.test(l)));
   });
 
@@ -80,7 +104,8 @@ describe('trust: where the token goes and what leaves the extension', () => {
   });
 
   it('tel: links only for numbers with 3 digits or more, extensions as ;ext=', () => {
-    const href = (phoneNumber: string): string | undefined => toContactView({ id: 1, phoneNumber }, true).fields.find((f) => f.key === 'phone')?.href;
+    const href = (phoneNumber: string): string | undefined =>
+      toContactView({ id: 1, phoneNumber }, true).fields.find((f) => f.key === 'phone')?.href;
     assert.equal(href('+1 (555) 010-0199 ext. 12'), 'tel:+15550100199;ext=12');
     assert.equal(href('٠١٢٣'), 'tel:0123');
     assert.equal(href('12'), undefined);

@@ -63,10 +63,18 @@ export async function closeAll(): Promise<void> {
 }
 
 /** The completion items of this extension (kind User) at the end of a one-line document. */
-export async function mentionsAt(text: string, language = 'markdown'): Promise<{ items: vscode.CompletionItem[]; incomplete: boolean; doc: vscode.TextDocument }> {
+export async function mentionsAt(
+  text: string,
+  language = 'markdown',
+): Promise<{ items: vscode.CompletionItem[]; incomplete: boolean; doc: vscode.TextDocument }> {
   const doc = await scratch(text, language);
   const end = doc.lineAt(0).range.end;
-  const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', doc.uri, end, text.endsWith('@') ? '@' : undefined);
+  const list = await vscode.commands.executeCommand<vscode.CompletionList>(
+    'vscode.executeCompletionItemProvider',
+    doc.uri,
+    end,
+    text.endsWith('@') ? '@' : undefined,
+  );
   const items = list.items.filter((item) => item.kind === vscode.CompletionItemKind.User);
   return { items, incomplete: list.isIncomplete === true, doc };
 }
@@ -88,7 +96,12 @@ export function labelOf(item: vscode.CompletionItem): string {
 /** This extension's hover cards at a position (other providers' hovers are left out). */
 export async function cardsAt(doc: vscode.TextDocument, position: vscode.Position): Promise<vscode.MarkdownString[]> {
   const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, position);
-  return hovers.flatMap((h) => h.contents).filter((c): c is vscode.MarkdownString => c instanceof vscode.MarkdownString && c.value.includes('command:linqContacts.'));
+  return hovers
+    .flatMap((h) => h.contents)
+    .filter(
+      (c): c is vscode.MarkdownString =>
+        c instanceof vscode.MarkdownString && c.value.includes('command:linqContacts.'),
+    );
 }
 
 /** The stand-in and the contacts held, set up before a feature's tests and closed after them. */
@@ -106,7 +119,11 @@ export function writingFixture(): WritingFixture {
     const api = await extensionApi();
     await api.tokens.set(TOKEN);
     await api.provider.getChildren();
-    fx.all = await waitFor('every contact held', () => (api.session.knownContacts().length === COUNT ? api.session.knownContacts() : undefined), 20_000);
+    fx.all = await waitFor(
+      'every contact held',
+      () => (api.session.knownContacts().length === COUNT ? api.session.knownContacts() : undefined),
+      20_000,
+    );
   });
   afterEach(async () => {
     await vscode.commands.executeCommand('workbench.action.closeQuickOpen');

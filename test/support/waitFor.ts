@@ -3,7 +3,11 @@
  * `check` returns a truthy value, as a user waits for what they expect to see, and returns that value.
  * On time-out it throws, naming what was awaited and the last value seen.
  */
-export async function waitFor<T>(what: string, check: () => T | Promise<T>, timeoutMs = 10_000): Promise<NonNullable<T>> {
+export async function waitFor<T>(
+  what: string,
+  check: () => T | Promise<T>,
+  timeoutMs = 10_000,
+): Promise<NonNullable<T>> {
   const deadline = Date.now() + timeoutMs;
   let last: T | undefined;
   while (Date.now() < deadline) {

@@ -11,7 +11,10 @@ describe('Writing to Linq in a real VS Code: the form, edit and delete', functio
   before(async () => {
     wb = await Workbench.start({ standIn: { count: 60 } });
     await wb.setTokenFromWelcome('ui-token');
-    await wb.row(String(demoContact(0).full_name)).first().waitFor({ timeout: 30_000 });
+    await wb
+      .row(String(demoContact(0).full_name))
+      .first()
+      .waitFor({ timeout: 30_000 });
   });
   screenshotFailuresAndClose(`contactWrites`, () => wb);
 
@@ -29,7 +32,9 @@ describe('Writing to Linq in a real VS Code: the form, edit and delete', functio
     assert.equal(wb.standIn.requests.filter((r) => r.method === 'POST').length, 1);
     assert.equal(wb.standIn.created[0]?.email, 'radia.perlman@spanning.example');
     // The list reuses row elements: the first row is the one at position 1, not the first in the DOM.
-    await wb.contactsPane.locator('[role="treeitem"][aria-posinset="1"]', { hasText: 'Radia Perlman' }).waitFor({ timeout: 15_000 });
+    await wb.contactsPane
+      .locator('[role="treeitem"][aria-posinset="1"]', { hasText: 'Radia Perlman' })
+      .waitFor({ timeout: 15_000 });
   });
 
   it('edits a field from the row and sees the row change', async () => {
@@ -40,7 +45,10 @@ describe('Writing to Linq in a real VS Code: the form, edit and delete', functio
     await title.waitFor({ timeout: 30_000 });
     await title.fill('Distinguished Engineer');
     await form.getByRole('button', { name: 'Save' }).click();
-    await wb.row(/Distinguished Engineer/).first().waitFor({ timeout: 30_000 });
+    await wb
+      .row(/Distinguished Engineer/)
+      .first()
+      .waitFor({ timeout: 30_000 });
     const patches = wb.standIn.requests.filter((r) => r.method === 'PATCH');
     assert.equal(patches.length, 1);
     assert.deepEqual((patches[0]?.body as { contact: Record<string, string> }).contact.title, 'Distinguished Engineer');
@@ -53,21 +61,35 @@ describe('Writing to Linq in a real VS Code: the form, edit and delete', functio
     await dialog.waitFor({ timeout: 15_000 });
     assert.match((await dialog.textContent()) ?? '', /cannot be undone/);
     await dialog.getByRole('button', { name: 'Delete' }).click();
-    await waitFor('the DELETE', () => wb.standIn.requests.some((r) => r.method === 'DELETE' && r.status === 204), 15_000);
+    await waitFor(
+      'the DELETE',
+      () => wb.standIn.requests.some((r) => r.method === 'DELETE' && r.status === 204),
+      15_000,
+    );
     await waitFor('the row is gone', async () => (await wb.row(String(victim.full_name)).count()) === 0, 15_000);
     assert.equal(wb.standIn.contact(victim.id), undefined);
   });
 
   it('imports a .vcf through the open dialog: the counts first, then only the new contacts', async () => {
     const known = demoContact(6);
-    const card = (first: string, last: string, email: string): string => `BEGIN:VCARD\r\nVERSION:3.0\r\nN:${last};${first};;;\r\nFN:${first} ${last}\r\nEMAIL;TYPE=INTERNET:${email}\r\nEND:VCARD\r\n`;
+    const card = (first: string, last: string, email: string): string =>
+      `BEGIN:VCARD\r\nVERSION:3.0\r\nN:${last};${first};;;\r\nFN:${first} ${last}\r\nEMAIL;TYPE=INTERNET:${email}\r\nEND:VCARD\r\n`;
     const file = path.join(wb.server.workspace, 'people.vcf');
-    fs.writeFileSync(file, card('Imported', 'Person', 'imported.person@x.example') + card('Second', 'Import', 'second.import@x.example') + card('Known', 'Contact', String(known.email)));
+    fs.writeFileSync(
+      file,
+      card('Imported', 'Person', 'imported.person@x.example') +
+        card('Second', 'Import', 'second.import@x.example') +
+        card('Known', 'Contact', String(known.email)),
+    );
     const postsBefore = wb.standIn.requests.filter((r) => r.method === 'POST').length;
     // The earlier tests' detail tabs are webviews that may take the focus back late and close the open
     // dialog's quick input (see the harness notes): close them first, as a user would have long before.
     await wb.runCommand('View: Close All Editors');
-    await wb.page.locator('iframe.webview').first().waitFor({ state: 'detached', timeout: 15_000 }).catch(() => undefined);
+    await wb.page
+      .locator('iframe.webview')
+      .first()
+      .waitFor({ state: 'detached', timeout: 15_000 })
+      .catch(() => undefined);
     await wb.runCommand('Linq: Import Contacts…');
     // VS Code's own open dialog in the browser: a path in the quick input.
     await wb.quickInput.waitFor();
@@ -78,7 +100,11 @@ describe('Writing to Linq in a real VS Code: the form, edit and delete', functio
     await dialog.waitFor({ timeout: 30_000 });
     assert.match((await dialog.textContent()) ?? '', /2 new, 1 already in Linq/);
     await dialog.getByRole('button', { name: 'Import 2' }).click();
-    await wb.notifications().filter({ hasText: /2 created, 1 skipped, 0 failed/ }).first().waitFor({ timeout: 30_000 });
+    await wb
+      .notifications()
+      .filter({ hasText: /2 created, 1 skipped, 0 failed/ })
+      .first()
+      .waitFor({ timeout: 30_000 });
     await wb.row('Imported Person').first().waitFor({ timeout: 15_000 });
     assert.equal(wb.standIn.requests.filter((r) => r.method === 'POST').length - postsBefore, 2);
   });

@@ -8,7 +8,11 @@ for (const theme of ['dark', 'light'] as const) {
     let wb: Workbench;
 
     before(async function () {
-      wb = await Workbench.start({ theme, standIn: { count: 237, hostile: true }, settings: { 'linqContacts.pageSize': 25 } });
+      wb = await Workbench.start({
+        theme,
+        standIn: { count: 237, hostile: true },
+        settings: { 'linqContacts.pageSize': 25 },
+      });
     });
     screenshotFailuresAndClose(`${theme}`, () => wb);
 
@@ -25,7 +29,10 @@ for (const theme of ['dark', 'light'] as const) {
       assert.equal(await wb.quickInput.getAttribute('type'), 'password');
       await wb.enterToken('ui-token');
       await wb.row(/^Load more/).waitFor();
-      await wb.row(demoContact(0).full_name as string).first().waitFor();
+      await wb
+        .row(demoContact(0).full_name as string)
+        .first()
+        .waitFor();
       // The store asks full pages; the view shows them 25 rows at a time.
       assert.equal(wb.standIn.requests[0]?.query.per_page, '100');
       await wb.row(/25 of 237 loaded/).waitFor();
@@ -44,11 +51,18 @@ for (const theme of ['dark', 'light'] as const) {
       await wb.row(/^Load more/).click();
       // The tree is a virtual list: rows past the viewport are not in the DOM, so count by aria-setsize
       // (50 contacts and the Load more row).
-      await waitFor('50 contacts and Load more', async () => (await wb.rows().first().getAttribute('aria-setsize')) === '51', 30_000);
+      await waitFor(
+        '50 contacts and Load more',
+        async () => (await wb.rows().first().getAttribute('aria-setsize')) === '51',
+        30_000,
+      );
       await wb.page.keyboard.press('End');
       await wb.row(/50 of 237 loaded/).waitFor();
       await wb.page.keyboard.press('Home');
-      await wb.row(demoContact(0).full_name as string).first().waitFor();
+      await wb
+        .row(demoContact(0).full_name as string)
+        .first()
+        .waitFor();
     });
 
     it('copies a contact’s email from the row’s context menu', async () => {
@@ -61,10 +75,24 @@ for (const theme of ['dark', 'light'] as const) {
     it('refreshes in place (the rows stay while Linq is asked from page 1), then clearing the token brings back the welcome', async () => {
       const before = wb.standIn.requests.length;
       await wb.runCommand('Linq: Refresh Contacts');
-      await waitFor('page 1 requested again', () => wb.standIn.requests.slice(before).some((r) => r.query.page === '1'), 30_000);
-      await wb.row(demoContact(0).full_name as string).first().waitFor();
-      await waitFor('the refresh done', async () => !(await wb.contactsPane.getByText(/Contacts as of/).isVisible()), 30_000);
-      await wb.row(demoContact(0).full_name as string).first().waitFor();
+      await waitFor(
+        'page 1 requested again',
+        () => wb.standIn.requests.slice(before).some((r) => r.query.page === '1'),
+        30_000,
+      );
+      await wb
+        .row(demoContact(0).full_name as string)
+        .first()
+        .waitFor();
+      await waitFor(
+        'the refresh done',
+        async () => !(await wb.contactsPane.getByText(/Contacts as of/).isVisible()),
+        30_000,
+      );
+      await wb
+        .row(demoContact(0).full_name as string)
+        .first()
+        .waitFor();
       await wb.runCommand('Linq: Clear API Token');
       await wb.contactsPane.getByText('Browse your organisation', { exact: false }).waitFor();
     });
@@ -89,12 +117,19 @@ describe('Contacts view under faults: 237 contacts, page size 25, hostile data, 
     const more = wb.row(/^Load more|^Retry/);
     const busy = wb.contactsPane.locator('.monaco-progress-container.active');
     for (let i = 0; i < 60; i++) {
-      await waitFor('Load more, Retry or every row', async () => (await more.count()) > 0 || (await wb.rows().first().getAttribute('aria-setsize')) === '237', 60_000);
+      await waitFor(
+        'Load more, Retry or every row',
+        async () => (await more.count()) > 0 || (await wb.rows().first().getAttribute('aria-setsize')) === '237',
+        60_000,
+      );
       if ((await more.count()) === 0) {
         break;
       }
       // The row can go from under the pointer when the page in flight arrives; then look again.
-      await more.first().click({ timeout: 2_000 }).catch(() => undefined);
+      await more
+        .first()
+        .click({ timeout: 2_000 })
+        .catch(() => undefined);
       // As a user does, wait for the view's progress bar to finish before choosing again.
       await waitFor('the view is idle', async () => (await busy.count()) === 0, 60_000);
     }

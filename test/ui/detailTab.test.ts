@@ -9,7 +9,11 @@ for (const theme of ['dark', 'light'] as const) {
     let dialogs = 0;
 
     before(async () => {
-      wb = await Workbench.start({ theme, standIn: { count: 237, hostile: true }, settings: { 'linqContacts.pageSize': 25 } });
+      wb = await Workbench.start({
+        theme,
+        standIn: { count: 237, hostile: true },
+        settings: { 'linqContacts.pageSize': 25 },
+      });
       wb.page.on('dialog', (d) => {
         dialogs++;
         void d.dismiss();
@@ -21,7 +25,10 @@ for (const theme of ['dark', 'light'] as const) {
 
     it('opens a contact’s tab from its row and copies the email with the button', async () => {
       const contact = demoContact(0);
-      await wb.row(contact.full_name as string).first().click();
+      await wb
+        .row(contact.full_name as string)
+        .first()
+        .click();
       const detail = wb.detail();
       await detail.locator('h1', { hasText: contact.full_name as string }).waitFor();
       await detail.locator('a[href^="mailto:"]', { hasText: contact.email as string }).waitFor();
@@ -36,10 +43,18 @@ for (const theme of ['dark', 'light'] as const) {
       const contact = demoContact(0);
       const detail = wb.detail();
       await detail.getByRole('button', { name: 'Copy phone' }).click();
-      await waitFor('clipboard holds the phone number', async () => (await wb.clipboard()) === contact.phone_number, 30_000);
+      await waitFor(
+        'clipboard holds the phone number',
+        async () => (await wb.clipboard()) === contact.phone_number,
+        30_000,
+      );
       await detail.getByRole('button', { name: 'Copy as vCard' }).click();
       // The browser's clipboard may turn CRLF into LF; the unit tests hold the CRLF line ends.
-      await waitFor('clipboard holds a vCard', async () => /^BEGIN:VCARD\r?\nVERSION:4\.0\r?\n/.test(await wb.clipboard()), 30_000);
+      await waitFor(
+        'clipboard holds a vCard',
+        async () => /^BEGIN:VCARD\r?\nVERSION:4\.0\r?\n/.test(await wb.clipboard()),
+        30_000,
+      );
       const card = await wb.clipboard();
       assert.match(card, new RegExp(`\\nFN:${contact.full_name as string}\\r?\\n`));
       assert.match(card, new RegExp(`\\nEMAIL;TYPE=work:${(contact.email as string).replace(/\./g, '\\.')}\\r?\\n`));
@@ -50,18 +65,32 @@ for (const theme of ['dark', 'light'] as const) {
       const withPhone = demoContact(150);
       const phoneBox = await wb.runCommandAndAsk('Linq: Copy Phone Number', 'Copy whose phone number?');
       await phoneBox.fill(withPhone.email as string);
-      await wb.page.locator('.quick-input-list .monaco-list-row', { hasText: withPhone.email as string }).first().waitFor();
+      await wb.page
+        .locator('.quick-input-list .monaco-list-row', { hasText: withPhone.email as string })
+        .first()
+        .waitFor();
       await phoneBox.press('Enter');
-      await waitFor('clipboard holds the phone number', async () => (await wb.clipboard()) === withPhone.phone_number, 30_000);
+      await waitFor(
+        'clipboard holds the phone number',
+        async () => (await wb.clipboard()) === withPhone.phone_number,
+        30_000,
+      );
       // A contact without an email; its name is shared with others, so pick the row without one.
       const noEmail = makeContact(hostileIndex('noEmail'), true);
       assert.equal(noEmail.email, null);
       await wb.setClipboard('unchanged');
       const emailBox = await wb.runCommandAndAsk('Linq: Copy Email', 'Copy whose email?');
       await emailBox.fill(String(noEmail.full_name));
-      const row = wb.page.locator('.quick-input-list .monaco-list-row', { hasText: String(noEmail.full_name) }).filter({ hasNotText: '@' }).first();
+      const row = wb.page
+        .locator('.quick-input-list .monaco-list-row', { hasText: String(noEmail.full_name) })
+        .filter({ hasNotText: '@' })
+        .first();
       await row.click();
-      await wb.notifications().filter({ hasText: `${String(noEmail.full_name)} has no email address.` }).first().waitFor();
+      await wb
+        .notifications()
+        .filter({ hasText: `${String(noEmail.full_name)} has no email address.` })
+        .first()
+        .waitFor();
       assert.equal(await wb.clipboard(), 'unchanged');
     });
 
@@ -84,7 +113,10 @@ for (const theme of ['dark', 'light'] as const) {
       await wb.page.locator('.quick-input-message', { hasText: /digits only/ }).waitFor();
       await box.fill('150');
       await box.press('Enter');
-      await wb.detail().locator('h1', { hasText: String(makeContact(149, true).full_name).slice(0, 20) }).waitFor();
+      await wb
+        .detail()
+        .locator('h1', { hasText: String(makeContact(149, true).full_name).slice(0, 20) })
+        .waitFor();
       const again = await wb.runCommandAndAsk('Linq: Look Up Contact…', '123, name@example.com or +1 555 123 4567');
       await again.fill('99999');
       await again.press('Enter');
@@ -98,14 +130,20 @@ for (const theme of ['dark', 'light'] as const) {
       const item = wb.page.locator('.quick-input-list .monaco-list-row', { hasText: target.email as string }).first();
       await item.waitFor();
       await box.press('Enter');
-      await wb.detail().locator('a[href^="mailto:"]', { hasText: target.email as string }).waitFor();
+      await wb
+        .detail()
+        .locator('a[href^="mailto:"]', { hasText: target.email as string })
+        .waitFor();
     });
 
     it('restores the open tab after Developer: Reload Window', async () => {
       const target = demoContact(200);
       await wb.runCommand('Developer: Reload Window');
       await wb.page.locator('.monaco-workbench').waitFor();
-      await wb.detail().locator('a[href^="mailto:"]', { hasText: target.email as string }).waitFor({ timeout: 60_000 });
+      await wb
+        .detail()
+        .locator('a[href^="mailto:"]', { hasText: target.email as string })
+        .waitFor({ timeout: 60_000 });
     });
   });
 }

@@ -31,18 +31,25 @@ describe('the encrypted copy in a real VS Code from the .vsix: a reloaded window
 
   it('holds the organisation after the first walk, encrypted: no contact’s email anywhere on disk in plain text', async () => {
     await wb.setTokenFromWelcome('ui-token');
-    await wb.row(demoContact(0).full_name as string).first().waitFor({ timeout: 60_000 });
+    await wb
+      .row(demoContact(0).full_name as string)
+      .first()
+      .waitFor({ timeout: 60_000 });
     const copyFile = (): string | undefined => filesUnder(wb.rootFolder).find((f) => f.endsWith('.lqc'));
     // The walk of 10,000 ends, then the copy is written once (debounced): wait until it stops changing.
     let last = { mtime: -1, since: Date.now() };
-    await waitFor('the copy written and unchanged for 3 s', () => {
-      const file = copyFile();
-      const mtime = file ? fs.statSync(file).mtimeMs : -1;
-      if (mtime !== last.mtime) {
-        last = { mtime, since: Date.now() };
-      }
-      return mtime > 0 && Date.now() - last.since >= 3_000;
-    }, 120_000);
+    await waitFor(
+      'the copy written and unchanged for 3 s',
+      () => {
+        const file = copyFile();
+        const mtime = file ? fs.statSync(file).mtimeMs : -1;
+        if (mtime !== last.mtime) {
+          last = { mtime, since: Date.now() };
+        }
+        return mtime > 0 && Date.now() - last.since >= 3_000;
+      },
+      120_000,
+    );
     assert.match(path.basename(copyFile()!), /^127\.0\.0\.1_\d+-[0-9a-f]{40}\.lqc$/);
     assert.match(copyFile()!, /globalStorage/);
 
@@ -55,7 +62,11 @@ describe('the encrypted copy in a real VS Code from the .vsix: a reloaded window
     fs.rmSync(planted);
     assert.deepEqual(filesHolding(wb.rootFolder, email), [], `${email} on disk`);
     assert.deepEqual(filesHolding(wb.rootFolder, phone), [], `${phone} on disk`);
-    assert.deepEqual(filesHolding(wb.rootFolder, 'ui-token'), [], 'the token on disk outside the browser’s secret storage');
+    assert.deepEqual(
+      filesHolding(wb.rootFolder, 'ui-token'),
+      [],
+      'the token on disk outside the browser’s secret storage',
+    );
   });
 
   it('after Developer: Reload Window, shows the rows from the copy while Linq answers nothing, and search finds any contact', async () => {
@@ -65,25 +76,41 @@ describe('the encrypted copy in a real VS Code from the .vsix: a reloaded window
     await wb.runCommand('Developer: Reload Window');
     await wb.page.locator('.monaco-workbench').waitFor();
     await wb.showContacts();
-    await wb.row(demoContact(0).full_name as string).first().waitFor({ timeout: 60_000 });
+    await wb
+      .row(demoContact(0).full_name as string)
+      .first()
+      .waitFor({ timeout: 60_000 });
     await wb.contactsPane.getByText(/Contacts as of/).waitFor();
     await wb.screenshot('reloaded-from-copy');
 
     const target = demoContact(COUNT - 12);
     const search = await wb.runCommandAndAsk('Linq: Search Contacts', 'Search by name, email, company or title');
     await search.fill(target.email as string);
-    await wb.page.locator('.quick-input-list .monaco-list-row', { hasText: target.email as string }).first().waitFor({ timeout: 10_000 });
+    await wb.page
+      .locator('.quick-input-list .monaco-list-row', { hasText: target.email as string })
+      .first()
+      .waitFor({ timeout: 10_000 });
     await search.press('Escape');
     assert.equal(wb.standIn.requests.filter((r) => r.status === 200).length, 0, 'nothing came from Linq');
 
     // The refresh gave up: the view says so and keeps the rows.
     await wb.contactsPane.getByText(/Contacts as of .*Refreshing failed/).waitFor({ timeout: 90_000 });
-    await wb.row(demoContact(0).full_name as string).first().waitFor();
+    await wb
+      .row(demoContact(0).full_name as string)
+      .first()
+      .waitFor();
 
     // Linq answers again: the refresh ends and the view no longer says "as of".
     wb.standIn.configure({ forceStatus: 0 });
     await wb.runCommand('Linq: Refresh Contacts');
-    await waitFor('the refresh done', async () => !(await wb.contactsPane.getByText(/Contacts as of/).isVisible()), 60_000);
-    await wb.row(demoContact(0).full_name as string).first().waitFor();
+    await waitFor(
+      'the refresh done',
+      async () => !(await wb.contactsPane.getByText(/Contacts as of/).isVisible()),
+      60_000,
+    );
+    await wb
+      .row(demoContact(0).full_name as string)
+      .first()
+      .waitFor();
   });
 });

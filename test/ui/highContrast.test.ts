@@ -8,13 +8,19 @@ describe('Detail tab in the high-contrast theme', function () {
   before(async () => {
     wb = await Workbench.start({ theme: 'high-contrast', standIn: { count: 30 } });
     await wb.setTokenFromWelcome('ui-token');
-    await wb.row(demoContact(0).full_name as string).first().waitFor();
+    await wb
+      .row(demoContact(0).full_name as string)
+      .first()
+      .waitFor();
   });
   screenshotFailuresAndClose(`hc`, () => wb);
 
   it('takes its colours and borders from the theme', async () => {
     const contact = demoContact(0);
-    await wb.row(contact.full_name as string).first().click();
+    await wb
+      .row(contact.full_name as string)
+      .first()
+      .click();
     const detail = wb.detail();
     await detail.locator('h1', { hasText: contact.full_name as string }).waitFor();
     const seen = await detail.locator('body').evaluate((body) => {

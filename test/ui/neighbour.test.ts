@@ -21,10 +21,16 @@ describe('another extension installed beside Linq Contacts', function () {
   let wb: Workbench;
 
   before(async () => {
-    const spy = buildFixtureVsix(path.join(projectRoot, 'test', 'ui', 'fixtures', 'spy-extension'), path.join(makeTempDir('spy'), 'linq-spy.vsix'));
+    const spy = buildFixtureVsix(
+      path.join(projectRoot, 'test', 'ui', 'fixtures', 'spy-extension'),
+      path.join(makeTempDir('spy'), 'linq-spy.vsix'),
+    );
     wb = await Workbench.start({ standIn: { count: 30, token: TOKEN }, alsoInstall: [spy] });
     await wb.setTokenFromWelcome(TOKEN);
-    await wb.row(demoContact(0).full_name as string).first().waitFor();
+    await wb
+      .row(demoContact(0).full_name as string)
+      .first()
+      .waitFor();
   });
   screenshotFailuresAndClose(`neighbour`, () => wb);
 

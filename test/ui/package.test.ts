@@ -17,10 +17,19 @@ describe('the packaged .vsix', () => {
       const r = spawnSync(process.execPath, [vsce, 'ls', '--no-dependencies'], { cwd: projectRoot, encoding: 'utf8' });
       assert.equal(r.status, 0, r.stderr);
       const files = r.stdout.split('\n').filter(Boolean).sort();
-      const allowed = /^(package\.json|package\.nls(\.[\w-]+)?\.json|README\.md|LICENSE|CHANGELOG\.md|media\/[\w-]+\.(svg|png|css)|media\/walkthrough\/[\w-]+\.md|l10n\/bundle\.l10n(\.[\w-]+)?\.json|dist\/[\w-]+\.js)$/;
-      assert.deepEqual(files.filter((f) => !allowed.test(f)), [], 'files users do not need');
+      const allowed =
+        /^(package\.json|package\.nls(\.[\w-]+)?\.json|README\.md|LICENSE|CHANGELOG\.md|media\/[\w-]+\.(svg|png|css)|media\/walkthrough\/[\w-]+\.md|l10n\/bundle\.l10n(\.[\w-]+)?\.json|dist\/[\w-]+\.js)$/;
+      assert.deepEqual(
+        files.filter((f) => !allowed.test(f)),
+        [],
+        'files users do not need',
+      );
       assert.ok(files.includes('dist/extension.js') && files.includes('dist/detail.js'));
-      assert.ok(files.includes('l10n/bundle.l10n.json') && files.includes('CHANGELOG.md') && files.includes('media/walkthrough/setToken.md'));
+      assert.ok(
+        files.includes('l10n/bundle.l10n.json') &&
+          files.includes('CHANGELOG.md') &&
+          files.includes('media/walkthrough/setToken.md'),
+      );
     } finally {
       fs.rmSync(probe, { force: true });
     }

@@ -20,7 +20,11 @@ describe('Getting Started walkthrough', function () {
       await step(id).waitFor();
     }
     // The step's Markdown page, shown beside the steps in a webview.
-    const media = wb.page.locator('.getting-started-media iframe.webview.ready').contentFrame().locator('#active-frame').contentFrame();
+    const media = wb.page
+      .locator('.getting-started-media iframe.webview.ready')
+      .contentFrame()
+      .locator('#active-frame')
+      .contentFrame();
     await media.getByRole('heading', { name: 'Your Linq API token' }).waitFor();
     await wb.screenshot('walkthrough-dark', true);
     assert.equal(await step('setToken').locator('.codicon-getting-started-step-checked').count(), 0);

@@ -51,7 +51,11 @@ export class Workbench {
     }
     const theme = options.theme ?? 'dark';
     const dark = theme !== 'light';
-    const colorTheme = { dark: 'Default Dark Modern', light: 'Default Light Modern', 'high-contrast': 'Default High Contrast' }[theme];
+    const colorTheme = {
+      dark: 'Default Dark Modern',
+      light: 'Default Light Modern',
+      'high-contrast': 'Default High Contrast',
+    }[theme];
     const server = await startCodeServer({
       root,
       extensionsDir,
@@ -61,7 +65,10 @@ export class Workbench {
         ...options.settings,
       },
     });
-    const browser = await launchBrowser(path.join(root, 'browser-profile'), { colorScheme: dark ? 'dark' : 'light', viewport: options.viewport });
+    const browser = await launchBrowser(path.join(root, 'browser-profile'), {
+      colorScheme: dark ? 'dark' : 'light',
+      viewport: options.viewport,
+    });
     await browser.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
     const page = browser.pages()[0] ?? (await browser.newPage());
     const workbench = new Workbench(standIn, server, browser, page, root);
@@ -111,7 +118,10 @@ export class Workbench {
   /** Opens the command palette on a command, ready for Enter. */
   async openPalette(title: string): Promise<void> {
     // A focused webview swallows F1: give the workbench the focus first (the title bar is inert).
-    await this.page.locator('.part.titlebar').click({ position: { x: 400, y: 10 } }).catch(() => undefined);
+    await this.page
+      .locator('.part.titlebar')
+      .click({ position: { x: 400, y: 10 } })
+      .catch(() => undefined);
     await this.page.keyboard.press('F1');
     await this.quickInput.waitFor();
     await this.quickInput.fill(`>${title}`);
@@ -179,13 +189,20 @@ export class Workbench {
 
   /** Toast or notification-centre messages now visible. */
   notifications(): Locator {
-    return this.page.locator('.notifications-toasts .notification-list-item-message, .notifications-center .notification-list-item-message');
+    return this.page.locator(
+      '.notifications-toasts .notification-list-item-message, .notifications-center .notification-list-item-message',
+    );
   }
 
   /** The detail tab's content (webview inside its iframes). */
   detail(): FrameLocator {
     // Each open tab keeps an iframe: the visible one is the active tab's.
-    return this.page.locator('iframe.webview.ready').filter({ visible: true }).contentFrame().locator('#active-frame').contentFrame();
+    return this.page
+      .locator('iframe.webview.ready')
+      .filter({ visible: true })
+      .contentFrame()
+      .locator('#active-frame')
+      .contentFrame();
   }
 
   /** Saves what the user sees; `readme` also copies it to media/screenshots for the README (only with `npm run screenshots`). */

@@ -19,12 +19,18 @@ describe('Contacts where you write, in a real VS Code: @-mentions, hover cards, 
   before(async () => {
     // Background loading off: mentions and hovers answer from what the view loaded, and Export has to walk
     // every page itself, slowly enough to watch its progress.
-    wb = await Workbench.start({ standIn: { count: COUNT, latencyMs: 200 }, settings: { 'linqContacts.prefetchLimit': 0, 'linqContacts.pageSize': 25 } });
+    wb = await Workbench.start({
+      standIn: { count: COUNT, latencyMs: 200 },
+      settings: { 'linqContacts.prefetchLimit': 0, 'linqContacts.pageSize': 25 },
+    });
     fs.writeFileSync(notes(), '# Notes\n\n');
     await wb.setTokenFromWelcome('ui-token');
     await wb.row(/^Load more/).waitFor({ timeout: 30_000 });
     // Open notes.md as a user does: Quick Open, its name, Enter.
-    await wb.page.locator('.part.titlebar').click({ position: { x: 400, y: 10 } }).catch(() => undefined);
+    await wb.page
+      .locator('.part.titlebar')
+      .click({ position: { x: 400, y: 10 } })
+      .catch(() => undefined);
     await wb.page.keyboard.press('Control+P');
     await wb.quickInput.fill('notes.md');
     await wb.page.locator('.quick-input-list .monaco-list-row.focused', { hasText: 'notes.md' }).waitFor();
@@ -77,13 +83,20 @@ describe('Contacts where you write, in a real VS Code: @-mentions, hover cards, 
     await detail.locator('h1', { hasText: String(alan.full_name) }).waitFor();
     await detail.getByRole('button', { name: 'Insert into editor…' }).click();
     // The format picker previews each format for this contact.
-    await wb.page.locator('.quick-input-list .monaco-list-row', { hasText: String(alan.email) }).first().waitFor();
+    await wb.page
+      .locator('.quick-input-list .monaco-list-row', { hasText: String(alan.email) })
+      .first()
+      .waitFor();
     await wb.quickInput.fill('Email');
     await wb.page.locator('.quick-input-list .monaco-list-row.focused', { hasText: 'Email' }).waitFor();
     await wb.quickInput.press('Enter');
     await wb.page.locator('.tab.active', { hasText: 'notes.md' }).waitFor();
     await wb.page.keyboard.press('Control+S');
-    await waitFor('the email inserted after the cursor in notes.md', () => fs.readFileSync(notes(), 'utf8').includes(`${String(ada.email)} cc ${String(alan.email)}`), 15_000);
+    await waitFor(
+      'the email inserted after the cursor in notes.md',
+      () => fs.readFileSync(notes(), 'utf8').includes(`${String(ada.email)} cc ${String(alan.email)}`),
+      15_000,
+    );
   });
 
   it('exports every contact to CSV with progress in a notification, and the file holds them all', async () => {
@@ -93,11 +106,23 @@ describe('Contacts where you write, in a real VS Code: @-mentions, hover cards, 
     // VS Code's own save dialog in the browser: a path in the quick input, the workspace folder and the
     // default name already filled in.
     const name = defaultExportName('csv');
-    await waitFor('the save dialog offers the default name', async () => (await wb.quickInput.inputValue()).endsWith(name), 15_000);
+    await waitFor(
+      'the save dialog offers the default name',
+      async () => (await wb.quickInput.inputValue()).endsWith(name),
+      15_000,
+    );
     await wb.quickInput.press('Enter');
-    await wb.page.locator('.notifications-toasts', { hasText: /Exporting Linq contacts/ }).filter({ hasText: /of 5,000 contacts loaded/ }).first().waitFor({ timeout: 15_000 });
+    await wb.page
+      .locator('.notifications-toasts', { hasText: /Exporting Linq contacts/ })
+      .filter({ hasText: /of 5,000 contacts loaded/ })
+      .first()
+      .waitFor({ timeout: 15_000 });
     await wb.page.locator('.notifications-toasts .monaco-progress-container').first().waitFor({ state: 'attached' });
-    await wb.notifications().filter({ hasText: `Exported 5,000 contacts to ${name}.` }).first().waitFor({ timeout: 60_000 });
+    await wb
+      .notifications()
+      .filter({ hasText: `Exported 5,000 contacts to ${name}.` })
+      .first()
+      .waitFor({ timeout: 60_000 });
     const file = path.join(wb.server.workspace, name);
     const rows: string[][] = parse(fs.readFileSync(file), { bom: true });
     assert.deepEqual(rows[0], CSV_COLUMNS);

@@ -85,7 +85,10 @@ describe('AdaptiveLimit (pages in flight, adapted to the server)', () => {
       assert.equal(store.contacts.length, 10_000);
       // Whether the wall is met depends on timing; when it is, the limit stays below it afterwards.
       const answered429 = limited.requests.filter((r) => r.status === 429).length;
-      assert.ok(answered429 <= 0.05 * limited.requests.length, `${answered429} of ${limited.requests.length} requests answered 429`);
+      assert.ok(
+        answered429 <= 0.05 * limited.requests.length,
+        `${answered429} of ${limited.requests.length} requests answered 429`,
+      );
     } finally {
       await free.close();
       await limited.close();

@@ -9,7 +9,9 @@ interface Manifest {
   contributes: { configuration: { properties: Record<string, { pattern?: string; scope?: string }> } };
 }
 
-const manifest = JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', '..', 'package.json'), 'utf8')) as Manifest;
+const manifest = JSON.parse(
+  fs.readFileSync(path.join(__dirname, '..', '..', '..', 'package.json'), 'utf8'),
+) as Manifest;
 const setting = manifest.contributes.configuration.properties['linqContacts.apiBaseUrl'];
 
 function codeAccepts(url: string): boolean {
@@ -81,15 +83,25 @@ describe('API base URL: one rule for the settings editor and the code', () => {
   }
 
   it('appends a slash so relative paths keep the base path', () => {
-    assert.equal(parseBaseUrl('https://api.linqapp.com/api/partner/v2').href, 'https://api.linqapp.com/api/partner/v2/');
+    assert.equal(
+      parseBaseUrl('https://api.linqapp.com/api/partner/v2').href,
+      'https://api.linqapp.com/api/partner/v2/',
+    );
   });
 
   it('never repeats the URL in its error (it could hold credentials)', () => {
-    assert.throws(() => parseBaseUrl('https://alice:s3cret-pw@api.example/v2'), (e: unknown) => e instanceof LinqApiError && !e.message.includes('s3cret-pw'));
+    assert.throws(
+      () => parseBaseUrl('https://alice:s3cret-pw@api.example/v2'),
+      (e: unknown) => e instanceof LinqApiError && !e.message.includes('s3cret-pw'),
+    );
   });
 
   it('property: never accepts a non-loopback http, userinfo, a query or a fragment', () => {
-    const hosts = fc.oneof(fc.domain(), fc.ipV4(), fc.constantFrom('localhost', '127.0.0.1', '[::1]', 'LocalHost', '127.0.0.2'));
+    const hosts = fc.oneof(
+      fc.domain(),
+      fc.ipV4(),
+      fc.constantFrom('localhost', '127.0.0.1', '[::1]', 'LocalHost', '127.0.0.2'),
+    );
     const urls = fc.oneof(
       fc.webUrl({ withQueryParameters: true, withFragments: true, validSchemes: ['http', 'https'] }),
       fc
@@ -101,7 +113,10 @@ describe('API base URL: one rule for the settings editor and the code', () => {
           fc.webPath(),
           fc.option(fc.constantFrom('?', '#', '?a=1', '#x', '?#')),
         )
-        .map(([scheme, user, host, port, p, tail]) => `${scheme}://${user ?? ''}${host}${port === null ? '' : `:${port}`}${p}${tail ?? ''}`),
+        .map(
+          ([scheme, user, host, port, p, tail]) =>
+            `${scheme}://${user ?? ''}${host}${port === null ? '' : `:${port}`}${p}${tail ?? ''}`,
+        ),
       fc.string(),
     );
     fc.assert(

@@ -6,8 +6,13 @@ import { demoContact } from '../server/contactFactory';
 describe('the store by email address and phone number (ContactIndex)', () => {
   const source: PageSource = {
     listContacts: (page, perPage) => {
-      const contacts = Array.from({ length: page <= 3 ? perPage : 0 }, (_, i) => parseContact(demoContact((page - 1) * perPage + i)));
-      return Promise.resolve({ contacts, pagination: { currentPage: page, perPage, totalPages: 3, totalCount: 3 * perPage, estimated: false } });
+      const contacts = Array.from({ length: page <= 3 ? perPage : 0 }, (_, i) =>
+        parseContact(demoContact((page - 1) * perPage + i)),
+      );
+      return Promise.resolve({
+        contacts,
+        pagination: { currentPage: page, perPage, totalPages: 3, totalCount: 3 * perPage, estimated: false },
+      });
     },
   };
 

@@ -26,22 +26,38 @@ describe('the contact matcher (search and filter)', () => {
       [1, 3, 4],
     );
     // 1: name starts with "grace"; 3: a word ("Grace & Co") starts with it; 4: "Stagrace" merely contains it.
-    assert.deepEqual(shown.map((c) => matchRank(c, ['grace'])), [0, 1, 2]);
+    assert.deepEqual(
+      shown.map((c) => matchRank(c, ['grace'])),
+      [0, 1, 2],
+    );
   });
 
   it('needs every word somewhere in name, email, company or title', () => {
-    assert.deepEqual(bestMatches(people, 'ada engines', 10).shown.map((c) => c.id), [2]);
+    assert.deepEqual(
+      bestMatches(people, 'ada engines', 10).shown.map((c) => c.id),
+      [2],
+    );
     assert.equal(bestMatches(people, 'ada navy', 10).total, 0);
   });
 
   it('caps what it returns but counts every match, keeping the best ones', () => {
-    const many: Contact[] = Array.from({ length: 5_000 }, (_, i) => ({ id: i + 1, fullName: `Person ${i + 1}`, company: i === 4_999 ? 'Zebra' : 'Acme' }));
+    const many: Contact[] = Array.from({ length: 5_000 }, (_, i) => ({
+      id: i + 1,
+      fullName: `Person ${i + 1}`,
+      company: i === 4_999 ? 'Zebra' : 'Acme',
+    }));
     const some = bestMatches(many, 'person', 100);
     assert.equal(some.shown.length, 100);
     assert.equal(some.total, 5_000);
-    assert.deepEqual(some.shown.slice(0, 2).map((c) => c.id), [1, 2]);
+    assert.deepEqual(
+      some.shown.slice(0, 2).map((c) => c.id),
+      [1, 2],
+    );
     assert.deepEqual(bestMatches(many, 'person 5000', 100).shown[0]?.id, 5_000, 'an exact name comes first');
-    assert.deepEqual(bestMatches(many, 'zebra', 100).shown.map((c) => c.id), [5_000]);
+    assert.deepEqual(
+      bestMatches(many, 'zebra', 100).shown.map((c) => c.id),
+      [5_000],
+    );
     assert.equal(bestMatches(many, '', 100).shown.length, 100);
   });
 });

@@ -18,7 +18,8 @@ describe('ContactStore (one store per connection) against the stand-in', () => {
     };
     return new LinqClient({ baseUrl: standIn.baseUrl, token: 't', retryBaseDelayMs: 5, retryLimit, fetch: logging });
   };
-  const listPages = (): string[] => standIn.requests.filter((r) => r.path.endsWith('/contacts')).map((r) => r.query.page ?? '');
+  const listPages = (): string[] =>
+    standIn.requests.filter((r) => r.path.endsWith('/contacts')).map((r) => r.query.page ?? '');
 
   beforeEach(async () => {
     events = [];
@@ -34,7 +35,10 @@ describe('ContactStore (one store per connection) against the stand-in', () => {
     // Rounds: each reply frees a slot for the next page, so a page is sent only after c replies before it.
     const firstReply = events.findIndex((e) => e.startsWith('reply'));
     assert.equal(firstReply, 4, 'four pages asked before the first reply');
-    assert.deepEqual(listPages().sort((a, b) => Number(a) - Number(b)), ['1', '2', '3', '4', '5', '6', '7', '8', '9', '10']);
+    assert.deepEqual(
+      listPages().sort((a, b) => Number(a) - Number(b)),
+      ['1', '2', '3', '4', '5', '6', '7', '8', '9', '10'],
+    );
   });
 
   it('pages past the end come back empty and end the walk; nothing after them is asked', async () => {
@@ -122,7 +126,9 @@ describe('ContactStore (one store per connection) against the stand-in', () => {
 
     it('while the rest of the copy is read, demand waits for it instead of asking Linq', async () => {
       const held = await heldFromWalk();
-      const store = new ContactStore(make(), { held: { ...held, contacts: held.contacts.slice(0, 100), complete: false } });
+      const store = new ContactStore(make(), {
+        held: { ...held, contacts: held.contacts.slice(0, 100), complete: false },
+      });
       let release: (all: HeldContacts) => void = () => undefined;
       store.fillFrom(new Promise<HeldContacts>((resolve) => (release = resolve)));
       assert.equal(store.reading, true);
@@ -135,7 +141,11 @@ describe('ContactStore (one store per connection) against the stand-in', () => {
       await store.walk();
       assert.equal(store.reading, false);
       assert.equal(store.complete, true);
-      assert.deepEqual(store.contacts.map((c) => c.id), held.contacts.map((c) => c.id), 'each once, in order');
+      assert.deepEqual(
+        store.contacts.map((c) => c.id),
+        held.contacts.map((c) => c.id),
+        'each once, in order',
+      );
       assert.equal(standIn.requests.length, 0);
     });
 
@@ -155,7 +165,10 @@ describe('ContactStore (one store per connection) against the stand-in', () => {
       assert.equal(store.complete, false);
       await store.ensure(500);
       assert.deepEqual(listPages(), ['4', '5']);
-      assert.deepEqual(store.contacts.map((c) => c.id), Array.from({ length: 500 }, (_, i) => i + 1));
+      assert.deepEqual(
+        store.contacts.map((c) => c.id),
+        Array.from({ length: 500 }, (_, i) => i + 1),
+      );
     });
 
     it('a complete refresh replaces changed contacts, adds new ones and removes the ones gone', async () => {
@@ -195,7 +208,12 @@ describe('ContactStore (one store per connection) against the stand-in', () => {
       assert.equal(changes, 1, 'once: the contacts are no longer "as of"');
       assert.equal(store.heldSince, undefined);
       const quiet = { ...walker.contacts[6]!, company: 'Same Timestamp' };
-      store.refreshedWith(walker.contacts.map((c) => (c.id === quiet.id ? quiet : c)), true, walker.progress.totalCount, true);
+      store.refreshedWith(
+        walker.contacts.map((c) => (c.id === quiet.id ? quiet : c)),
+        true,
+        walker.progress.totalCount,
+        true,
+      );
       assert.equal(store.get(quiet.id)?.company, 'Same Timestamp');
       assert.equal(changes, 2);
     });

@@ -4,7 +4,14 @@ import { matchesQuery } from '../support/matchesQuery';
 import { contactContextValue, displayName } from '../../src/format/contactText';
 import { escapeVCardText, toVCard } from '../../src/format/vcard';
 
-const ada: Contact = { id: 7, firstName: 'Ada', lastName: 'Lovelace', email: 'ada@example.com', company: 'Analytical; Engines, Ltd', title: 'Countess' };
+const ada: Contact = {
+  id: 7,
+  firstName: 'Ada',
+  lastName: 'Lovelace',
+  email: 'ada@example.com',
+  company: 'Analytical; Engines, Ltd',
+  title: 'Countess',
+};
 
 describe('contact text', () => {
   it('names a contact by full name, then first + last, then email, then id', () => {
@@ -35,7 +42,21 @@ describe('vCard 4.0', () => {
 
   it('writes only the fields that have a value, with CRLF line ends', () => {
     const card = toVCard(ada);
-    assert.equal(card, ['BEGIN:VCARD', 'VERSION:4.0', 'FN:Ada Lovelace', 'N:Lovelace;Ada;;;', 'ORG:Analytical\\; Engines\\, Ltd', 'TITLE:Countess', 'EMAIL;TYPE=work:ada@example.com', 'UID:urn:linq:contact:7', 'END:VCARD', ''].join('\r\n'));
+    assert.equal(
+      card,
+      [
+        'BEGIN:VCARD',
+        'VERSION:4.0',
+        'FN:Ada Lovelace',
+        'N:Lovelace;Ada;;;',
+        'ORG:Analytical\\; Engines\\, Ltd',
+        'TITLE:Countess',
+        'EMAIL;TYPE=work:ada@example.com',
+        'UID:urn:linq:contact:7',
+        'END:VCARD',
+        '',
+      ].join('\r\n'),
+    );
   });
 
   it('folds long lines at 75 octets without splitting a character', () => {
@@ -43,6 +64,13 @@ describe('vCard 4.0', () => {
     for (const line of card.split('\r\n')) {
       assert.ok(Buffer.byteLength(line) <= 75, line);
     }
-    assert.equal(card.split('\r\n').filter((l) => l.startsWith('FN:') || l.startsWith(' ')).map((l, i) => (i === 0 ? l.slice(3) : l.slice(1))).join(''), '🦄'.repeat(40));
+    assert.equal(
+      card
+        .split('\r\n')
+        .filter((l) => l.startsWith('FN:') || l.startsWith(' '))
+        .map((l, i) => (i === 0 ? l.slice(3) : l.slice(1)))
+        .join(''),
+      '🦄'.repeat(40),
+    );
   });
 });

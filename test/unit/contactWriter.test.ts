@@ -26,7 +26,9 @@ describe('contactWriter: one Save, at most one contact', () => {
 
   it('a create whose answer is late is settled by find: one POST, one contact, held first', async () => {
     standIn.configure({ lateWriteMs: 1_000 });
-    const result = await createOnce(target, { firstName: 'Late', email: 'late.one@x.example' }, undefined, { checkDuplicates: true });
+    const result = await createOnce(target, { firstName: 'Late', email: 'late.one@x.example' }, undefined, {
+      checkDuplicates: true,
+    });
     assert.equal(result.kind, 'created');
     assert.equal(result.kind === 'created' && result.settled, true);
     assert.equal(posts(), 1);
@@ -39,7 +41,10 @@ describe('contactWriter: one Save, at most one contact', () => {
     const reset = await createOnce(target, { phoneNumber: '+1 (555) 777-0000' }, undefined, { checkDuplicates: false });
     assert.equal(reset.kind, 'created');
     standIn.configure({ resetAfterWrite: false, writeFailCount: 1, writeFailStatus: 500 });
-    await assert.rejects(createOnce(target, { email: 'never@x.example' }, undefined, { checkDuplicates: false }), (e: Error & { kind?: string }) => e.kind === 'server');
+    await assert.rejects(
+      createOnce(target, { email: 'never@x.example' }, undefined, { checkDuplicates: false }),
+      (e: Error & { kind?: string }) => e.kind === 'server',
+    );
     assert.equal(posts(), 2);
     assert.equal(standIn.created.length, 1);
   });
@@ -62,7 +67,9 @@ describe('contactWriter: one Save, at most one contact', () => {
   it('the duplicate check answers from the store, else find, and sends nothing', async () => {
     const held = target.store.contacts[4];
     assert.ok(held?.email);
-    const fromStore = await createOnce(target, { email: held.email.toUpperCase() }, undefined, { checkDuplicates: true });
+    const fromStore = await createOnce(target, { email: held.email.toUpperCase() }, undefined, {
+      checkDuplicates: true,
+    });
     assert.deepEqual(fromStore, { kind: 'duplicate', existing: held });
     standIn.changeBehind(9, { email: 'moved@x.example' });
     const fromFind = await createOnce(target, { email: 'moved@x.example' }, undefined, { checkDuplicates: true });
@@ -88,12 +95,22 @@ describe('contactWriter: one Save, at most one contact', () => {
     standIn.configure({ resetAfterWrite: true });
     const opened = target.store.get(7);
     assert.ok(opened);
-    const edited = await updateChecked(target, 7, opened.updatedAt, { title: 'Settled', firstName: opened.firstName }, undefined, { overwrite: false });
+    const edited = await updateChecked(
+      target,
+      7,
+      opened.updatedAt,
+      { title: 'Settled', firstName: opened.firstName },
+      undefined,
+      { overwrite: false },
+    );
     assert.equal(edited.kind === 'updated' && edited.contact.title, 'Settled');
     assert.equal(target.store.get(7)?.title, 'Settled');
     assert.equal(await deleteOnce(target, 8), 'deleted');
     assert.equal(target.store.get(8), undefined);
-    assert.deepEqual(standIn.requests.filter((r) => r.method !== 'GET').map((r) => r.method), ['PATCH', 'DELETE']);
+    assert.deepEqual(
+      standIn.requests.filter((r) => r.method !== 'GET').map((r) => r.method),
+      ['PATCH', 'DELETE'],
+    );
   });
 
   it('delete: the contact leaves the store; a 404 is "already gone"', async () => {
@@ -105,16 +122,31 @@ describe('contactWriter: one Save, at most one contact', () => {
 });
 
 describe('changedFields (the update body)', () => {
-  const original = toDraft({ firstName: 'Ada', lastName: 'Lovelace', email: 'ada@x.example', company: 'Engines', title: 'Analyst' });
+  const original = toDraft({
+    firstName: 'Ada',
+    lastName: 'Lovelace',
+    email: 'ada@x.example',
+    company: 'Engines',
+    title: 'Analyst',
+  });
 
   it('sends only what changed, a cleared field as ""', () => {
-    assert.deepEqual(changedFields(original, { ...original, email: 'ada@new.example', title: '' }), { email: 'ada@new.example', title: '' });
+    assert.deepEqual(changedFields(original, { ...original, email: 'ada@new.example', title: '' }), {
+      email: 'ada@new.example',
+      title: '',
+    });
   });
 
   it('adds the first of the four that has a value when none of them changed (Linq needs one)', () => {
-    assert.deepEqual(changedFields(original, { ...original, company: 'Babbage & Co' }), { company: 'Babbage & Co', firstName: 'Ada' });
+    assert.deepEqual(changedFields(original, { ...original, company: 'Babbage & Co' }), {
+      company: 'Babbage & Co',
+      firstName: 'Ada',
+    });
     const noFirst = { ...original, firstName: '' };
-    assert.deepEqual(changedFields(noFirst, { ...noFirst, location: 'London' }), { location: 'London', lastName: 'Lovelace' });
+    assert.deepEqual(changedFields(noFirst, { ...noFirst, location: 'London' }), {
+      location: 'London',
+      lastName: 'Lovelace',
+    });
   });
 
   it('is empty when nothing changed; trimming is not a change', () => {

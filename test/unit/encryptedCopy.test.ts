@@ -22,7 +22,12 @@ function contact(i: number): Contact {
   };
 }
 
-const content = (n: number): CopyContent => ({ contacts: Array.from({ length: n }, (_, i) => contact(i + 1)), totalCount: n + 5, complete: false, takenAt: 1_764_000_000_000 });
+const content = (n: number): CopyContent => ({
+  contacts: Array.from({ length: n }, (_, i) => contact(i + 1)),
+  totalCount: n + 5,
+  complete: false,
+  takenAt: 1_764_000_000_000,
+});
 
 describe('The encrypted copy (cipher, file name, codec, atomic file)', () => {
   it('round-trips any bytes under its key (property)', () => {
@@ -75,7 +80,11 @@ describe('The encrypted copy (cipher, file name, codec, atomic file)', () => {
     assert.notEqual(copyFileName(newCopyKey(), 'api.linqapp.com', base, token), name, 'another key');
     assert.notEqual(copyFileName(key, 'api.linqapp.com', base, `${token}4`), name, 'another token');
     assert.notEqual(copyFileName(key, 'api.linqapp.com', `${base}/x`, token), name, 'another base URL');
-    assert.match(copyFileName(key, '127.0.0.1:8080', 'http://127.0.0.1:8080', token), /^127\.0\.0\.1_8080-/, 'no path characters');
+    assert.match(
+      copyFileName(key, '127.0.0.1:8080', 'http://127.0.0.1:8080', token),
+      /^127\.0\.0\.1_8080-/,
+      'no path characters',
+    );
     assert.match(copyFileName(key, '../../etc', 'x', token), /^\.\._\.\._etc-/, 'no separators from a host');
   });
 
@@ -115,7 +124,11 @@ describe('The encrypted copy (cipher, file name, codec, atomic file)', () => {
     await assert.rejects(decodeCopy(plain([header, [{ id: '1' }]])), /not a contact/);
     await assert.rejects(decodeCopy(plain([header, [{ id: 1, email: 5 }]])), /not a contact/);
     await assert.rejects(decodeCopy(plain([header, [{ id: 1, owner: 'x' }]])), /not a contact/);
-    await assert.rejects(decodeCopy(plain([{ ...header, count: 2 }, [contact(1)]])), /incomplete/, 'fewer contacts than its header says');
+    await assert.rejects(
+      decodeCopy(plain([{ ...header, count: 2 }, [contact(1)]])),
+      /incomplete/,
+      'fewer contacts than its header says',
+    );
     const rest = await openCopy(plain([{ ...header, count: 1001 }, content(1000).contacts], [[{ id: 'x' }]]));
     assert.equal(rest.first.contacts.length, 1000, 'the first part is good');
     await assert.rejects(rest.whole, /not a contact/, 'the rest is checked as well');
@@ -136,7 +149,9 @@ describe('The encrypted copy (cipher, file name, codec, atomic file)', () => {
       const path = join(folder, 'sub', 'a.lqc');
       const old = Buffer.alloc(200_000, 0x61);
       await writeAtomically(path, old);
-      const writes = Array.from({ length: 8 }, (_, i) => writeAtomically(path, Buffer.alloc(200_000 + i * 1000, 0x62 + i)));
+      const writes = Array.from({ length: 8 }, (_, i) =>
+        writeAtomically(path, Buffer.alloc(200_000 + i * 1000, 0x62 + i)),
+      );
       const seen: Buffer[] = [];
       for (let i = 0; i < 20; i++) {
         seen.push((await readIfThere(path)) ?? Buffer.alloc(0));

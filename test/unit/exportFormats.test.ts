@@ -11,18 +11,24 @@ import { CSV_COLUMNS, csvCell, UTF8_BOM } from '../../src/format/csv';
 import { oneLine } from '../../src/format/sanitize';
 import { makeContact } from '../server/contactFactory';
 
-
 /** Text a spreadsheet reads as a formula, and text full of controls, quotes and separators. */
 const cellText = fc.oneof(
   fc.string({ unit: 'binary' }),
-  fc.string({ unit: fc.constantFrom('a', ' ', '"', ',', '\n', '\r', '\t', '=', '+', '-', '@', "'", '\u0000', '\u202e', '🦄', 'é') }),
+  fc.string({
+    unit: fc.constantFrom('a', ' ', '"', ',', '\n', '\r', '\t', '=', '+', '-', '@', "'", '\u0000', '\u202e', '🦄', 'é'),
+  }),
 );
 
 describe('CSV export', () => {
   it('prefixes cells a spreadsheet would run as a formula with a quote', () => {
     assert.equal(csvCell('=HYPERLINK("http://evil")'), `"'=HYPERLINK(""http://evil"")"`);
     for (const start of ['+1 555', '-2', '@SUM(A1)', '\tx', '\rx']) {
-      assert.ok(csvCell(start).replace(/^"/, '').startsWith(`'${start[0] ?? ''}`), start);
+      assert.ok(
+        csvCell(start)
+          .replace(/^"/, '')
+          .startsWith(`'${start[0] ?? ''}`),
+        start,
+      );
     }
     assert.equal(csvCell('Ada'), 'Ada');
   });
@@ -39,8 +45,15 @@ describe('CSV export', () => {
       const row = rows[i + 1] ?? [];
       const json = toContactJson(contact);
       assert.equal(row[0], String(contact.id));
-      assert.equal(row[3], json.full_name === null ? '' : /^[=+\-@]/.test(json.full_name) ? `'${json.full_name}` : json.full_name);
-      assert.equal(row[5], json.phone_number === null ? '' : `'${json.phone_number}`, 'phone numbers start with + and are defused');
+      assert.equal(
+        row[3],
+        json.full_name === null ? '' : /^[=+\-@]/.test(json.full_name) ? `'${json.full_name}` : json.full_name,
+      );
+      assert.equal(
+        row[5],
+        json.phone_number === null ? '' : `'${json.phone_number}`,
+        'phone numbers start with + and are defused',
+      );
       assert.equal(row[12], json.contact_owner?.name ?? '');
       assert.equal(row[13], json.contact_owner?.email ?? '');
     });
@@ -74,7 +87,10 @@ describe('CSV export', () => {
   it('builds the file in pieces that join to exactly the whole, across piece boundaries and when empty', () => {
     const contacts = Array.from({ length: EXPORT_CHUNK * 2 + 17 }, (_, i) => parseContact(makeContact(i, true)));
     for (const list of [contacts, contacts.slice(0, 1), []]) {
-      assert.equal([...exportChunks(list, 'json')].join(''), `${JSON.stringify(list.map(toContactJson), undefined, 2)}\n`);
+      assert.equal(
+        [...exportChunks(list, 'json')].join(''),
+        `${JSON.stringify(list.map(toContactJson), undefined, 2)}\n`,
+      );
       assert.equal([...exportChunks(list, 'csv')].join(''), toCsv(list));
       assert.equal([...exportChunks(list, 'vcard')].join(''), list.map(toVCard).join(''));
     }

@@ -82,7 +82,9 @@ describe('LinqClient against misbehaving servers', function () {
     const error = await failure(() => client({ timeoutMs: 10_000, retryLimit: 3 }).listContacts(1, 100));
     const growth = watch.stop();
     const sent = standIn.bodyBytesSent();
-    console.log(`      endless body: memory growth ${(growth / 1024 / 1024).toFixed(1)} MB; server wrote ${(sent / 1024 / 1024).toFixed(1)} MB before the client stopped reading`);
+    console.log(
+      `      endless body: memory growth ${(growth / 1024 / 1024).toFixed(1)} MB; server wrote ${(sent / 1024 / 1024).toFixed(1)} MB before the client stopped reading`,
+    );
     assert.equal(error.kind, 'badData');
     assert.match(error.message, /larger than 5 MB/);
     assert.equal(standIn.requests.length, 1, 'a body over the cap is not asked for again');
@@ -101,8 +103,12 @@ describe('LinqClient against misbehaving servers', function () {
     standIn.configure({ oversizeFactor: 10 });
     const held: number[] = [];
     const started = Date.now();
-    const error = await failure(() => loadAllContacts(client(), { perPage: 100, onContacts: (c) => held.push(...c.map((x) => x.id)) }));
-    console.log(`      oversized pages: ${held.length} contacts held, ended in ${Date.now() - started} ms after ${standIn.requests.length} request(s)`);
+    const error = await failure(() =>
+      loadAllContacts(client(), { perPage: 100, onContacts: (c) => held.push(...c.map((x) => x.id)) }),
+    );
+    console.log(
+      `      oversized pages: ${held.length} contacts held, ended in ${Date.now() - started} ms after ${standIn.requests.length} request(s)`,
+    );
     assert.equal(error.kind, 'badData');
     assert.match(error.message, /held 1000 contacts, more than the 100 asked for/);
     assert.equal(held.length, 0);
@@ -123,8 +129,15 @@ describe('LinqClient against misbehaving servers', function () {
     standIn.configure({ endless: true, claimTotalPages: 4_000_000_000, claimTotalCount: 400_000_000_000 });
     let last: StoreProgress | undefined;
     const started = Date.now();
-    const all = await loadAllContacts(client(), { perPage: 100, concurrency: 4, maxContacts: 2_000, onContacts: (_c, p) => (last = p) });
-    console.log(`      endless organisation, cap 2,000: ${all.length} held after ${standIn.requests.length} requests in ${Date.now() - started} ms`);
+    const all = await loadAllContacts(client(), {
+      perPage: 100,
+      concurrency: 4,
+      maxContacts: 2_000,
+      onContacts: (_c, p) => (last = p),
+    });
+    console.log(
+      `      endless organisation, cap 2,000: ${all.length} held after ${standIn.requests.length} requests in ${Date.now() - started} ms`,
+    );
     assert.equal(all.length, 2_000);
     assert.equal(last?.capped, true);
     assert.ok(standIn.requests.length <= 20 + 4, `${standIn.requests.length} requests`);
@@ -136,13 +149,22 @@ describe('LinqClient against misbehaving servers', function () {
     assert.equal(page.pagination.totalPages, 2);
     const all = await loadAllContacts(client(), { perPage: 100, concurrency: 1 });
     assert.equal(all.length, 250);
-    assert.deepEqual(standIn.requests.slice(1).map((r) => r.query.page), ['1', '2', '3']);
+    assert.deepEqual(
+      standIn.requests.slice(1).map((r) => r.query.page),
+      ['1', '2', '3'],
+    );
   });
 
   it('reads pagination numbers sent as strings', async () => {
     standIn.configure({ pagination: 'strings' });
     const page = await client().listContacts(1, 100);
-    assert.deepEqual(page.pagination, { currentPage: 1, perPage: 100, totalPages: 3, totalCount: 250, estimated: false });
+    assert.deepEqual(page.pagination, {
+      currentPage: 1,
+      perPage: 100,
+      totalPages: 3,
+      totalCount: 250,
+      estimated: false,
+    });
     const all = await loadAllContacts(client(), { perPage: 100 });
     assert.equal(all.length, 250);
   });
@@ -155,7 +177,16 @@ describe('LinqClient against misbehaving servers', function () {
   });
 
   it('refuses a token holding a control character before any header is built, never repeating it', async () => {
-    const bad = ['tok\nen', 'tok\r\nX-Evil: 1', 'tok\u0000en', 'tok\u007fen', 'tok\u0085en', 'tok\u009ben', 'tok\ten', 'tökén'];
+    const bad = [
+      'tok\nen',
+      'tok\r\nX-Evil: 1',
+      'tok\u0000en',
+      'tok\u007fen',
+      'tok\u0085en',
+      'tok\u009ben',
+      'tok\ten',
+      'tökén',
+    ];
     for (const token of bad) {
       let thrown: unknown;
       try {
@@ -163,7 +194,10 @@ describe('LinqClient against misbehaving servers', function () {
       } catch (error) {
         thrown = error;
       }
-      assert.ok(thrown instanceof LinqApiError && thrown.kind === 'auth' && thrown.details.unsendableToken === true, `refused ${JSON.stringify(token)}`);
+      assert.ok(
+        thrown instanceof LinqApiError && thrown.kind === 'auth' && thrown.details.unsendableToken === true,
+        `refused ${JSON.stringify(token)}`,
+      );
       assert.ok(!everyText(thrown).includes(token), `no trace of ${JSON.stringify(token)}`);
       assert.ok(!everyText(thrown).includes(JSON.stringify(token).slice(1, -1)), 'not even escaped');
     }
@@ -173,8 +207,17 @@ describe('LinqClient against misbehaving servers', function () {
   });
 
   it('refuses a base URL with a bare "?" or "#" before any request', () => {
-    for (const url of [`${standIn.baseUrl}?`, `${standIn.baseUrl}#`, `${standIn.baseUrl}/?#`, `${standIn.baseUrl}?page=9`]) {
-      assert.throws(() => new LinqClient({ baseUrl: url, token: TOKEN }), (e: unknown) => e instanceof LinqApiError && e.kind === 'config', url);
+    for (const url of [
+      `${standIn.baseUrl}?`,
+      `${standIn.baseUrl}#`,
+      `${standIn.baseUrl}/?#`,
+      `${standIn.baseUrl}?page=9`,
+    ]) {
+      assert.throws(
+        () => new LinqClient({ baseUrl: url, token: TOKEN }),
+        (e: unknown) => e instanceof LinqApiError && e.kind === 'config',
+        url,
+      );
     }
     assert.equal(standIn.requests.length, 0);
   });
@@ -188,7 +231,10 @@ describe('LinqClient against misbehaving servers', function () {
     await new Promise<void>((resolve) => thief.listen(0, '127.0.0.1', resolve));
     try {
       const port = (thief.address() as AddressInfo).port;
-      standIn.configure({ forceStatus: 307, redirectTo: `http://127.0.0.1:${port}/api/partner/v2/contacts?page=1&per_page=100` });
+      standIn.configure({
+        forceStatus: 307,
+        redirectTo: `http://127.0.0.1:${port}/api/partner/v2/contacts?page=1&per_page=100`,
+      });
       const error = await failure(() => client().listContacts(1, 100));
       assert.equal(error.kind, 'server');
       assert.equal(error.status, 307);
@@ -223,6 +269,10 @@ describe('LinqClient against misbehaving servers', function () {
     const error = await failure(() => client({ timeoutMs: 100, retryLimit: 0 }).listContacts(1, 100));
     assert.equal(error.kind, 'offline');
     assert.ok(error.details.cause instanceof Error);
-    assert.deepEqual(Object.keys(error.details.cause).filter((k) => k !== 'name'), [], 'the cause is a bare copy of name and message');
+    assert.deepEqual(
+      Object.keys(error.details.cause).filter((k) => k !== 'name'),
+      [],
+      'the cause is a bare copy of name and message',
+    );
   });
 });

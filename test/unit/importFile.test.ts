@@ -7,14 +7,35 @@ import { toDraft } from '../../src/format/contactDraft';
 
 describe('readImportFile and sortImport (Import Contacts)', () => {
   const exported = [
-    parseContact({ id: 1, first_name: 'Ada', last_name: 'Lovelace', email: 'ada@x.example', phone_number: '+15551230001', company: '=Engines', title: '-Analyst', contact_owner: { email: 'o@x.example', name: 'O' } }),
+    parseContact({
+      id: 1,
+      first_name: 'Ada',
+      last_name: 'Lovelace',
+      email: 'ada@x.example',
+      phone_number: '+15551230001',
+      company: '=Engines',
+      title: '-Analyst',
+      contact_owner: { email: 'o@x.example', name: 'O' },
+    }),
     parseContact({ id: 2, full_name: 'Grace Hopper', email: 'grace@x.example' }),
   ];
 
   it("reads the export's own CSV back: every field, the formula guard taken off, the owner columns listed as not read", () => {
     const read = readImportFile('contacts.csv', toCsv(exported));
     assert.equal(read.drafts.length, 2);
-    assert.deepEqual({ ...read.drafts[0] }, { firstName: 'Ada', lastName: 'Lovelace', email: 'ada@x.example', phoneNumber: '+15551230001', company: '=Engines', title: '-Analyst', location: '', ownerEmail: '' });
+    assert.deepEqual(
+      { ...read.drafts[0] },
+      {
+        firstName: 'Ada',
+        lastName: 'Lovelace',
+        email: 'ada@x.example',
+        phoneNumber: '+15551230001',
+        company: '=Engines',
+        title: '-Analyst',
+        location: '',
+        ownerEmail: '',
+      },
+    );
     assert.equal(read.drafts[1]?.firstName, 'Grace', 'full_name is split when first and last are empty');
     assert.equal(read.drafts[1]?.lastName, 'Hopper');
     for (const column of ['id', 'owner_name', 'owner_email', 'created_at']) {
@@ -23,9 +44,22 @@ describe('readImportFile and sortImport (Import Contacts)', () => {
   });
 
   it('maps other headers by name (Outlook/Google style) and lists the rest', () => {
-    const csv = 'First Name,Surname,E-mail Address,Mobile Phone,Organization,Job Title,Birthday\r\nKen,Thompson,ken@bell.example,555-010-2000,Bell Labs,Researcher,1943-02-04\r\n';
+    const csv =
+      'First Name,Surname,E-mail Address,Mobile Phone,Organization,Job Title,Birthday\r\nKen,Thompson,ken@bell.example,555-010-2000,Bell Labs,Researcher,1943-02-04\r\n';
     const read = readImportFile('outlook.CSV', csv);
-    assert.deepEqual({ ...read.drafts[0] }, { firstName: 'Ken', lastName: 'Thompson', email: 'ken@bell.example', phoneNumber: '555-010-2000', company: 'Bell Labs', title: 'Researcher', location: '', ownerEmail: '' });
+    assert.deepEqual(
+      { ...read.drafts[0] },
+      {
+        firstName: 'Ken',
+        lastName: 'Thompson',
+        email: 'ken@bell.example',
+        phoneNumber: '555-010-2000',
+        company: 'Bell Labs',
+        title: 'Researcher',
+        location: '',
+        ownerEmail: '',
+      },
+    );
     assert.deepEqual(read.ignored, ['Birthday']);
   });
 
@@ -52,9 +86,18 @@ describe('readImportFile and sortImport (Import Contacts)', () => {
       toDraft({ lastName: 'Name only' }),
     ];
     const sorted = sortImport(rows);
-    assert.deepEqual(sorted.candidates.map((d) => d.firstName || d.lastName), ['First', 'Phone', 'Name only']);
+    assert.deepEqual(
+      sorted.candidates.map((d) => d.firstName || d.lastName),
+      ['First', 'Phone', 'Name only'],
+    );
     assert.equal(sorted.repeated, 2);
-    assert.deepEqual(sorted.refused.map((r) => r.why), ['needOne', 'email', 'tooLong']);
-    assert.deepEqual(identityKeys(toDraft({ email: ' A@B.example ', phoneNumber: '555.123.4567' })), ['e:a@b.example', 'p:+15551234567']);
+    assert.deepEqual(
+      sorted.refused.map((r) => r.why),
+      ['needOne', 'email', 'tooLong'],
+    );
+    assert.deepEqual(identityKeys(toDraft({ email: ' A@B.example ', phoneNumber: '555.123.4567' })), [
+      'e:a@b.example',
+      'p:+15551234567',
+    ]);
   });
 });

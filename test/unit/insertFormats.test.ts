@@ -6,12 +6,22 @@ import { toContactJson } from '../../src/format/contactJson';
 import { formatContact, INSERT_FORMATS } from '../../src/format/insertFormats';
 import { demoContact, HOSTILE_VARIANTS } from '../server/contactFactory';
 
-const ada: Contact = { id: 7, firstName: 'Ada', lastName: 'Lovelace', email: 'ada@example.com', phoneNumber: '+44 20 7946 0000', company: 'Analytical Engines', title: 'Countess' };
+const ada: Contact = {
+  id: 7,
+  firstName: 'Ada',
+  lastName: 'Lovelace',
+  email: 'ada@example.com',
+  phoneNumber: '+44 20 7946 0000',
+  company: 'Analytical Engines',
+  title: 'Countess',
+};
 
 /** Text a spreadsheet reads as a formula, and text full of controls, quotes and separators. */
 const cellText = fc.oneof(
   fc.string({ unit: 'binary' }),
-  fc.string({ unit: fc.constantFrom('a', ' ', '"', ',', '\n', '\r', '\t', '=', '+', '-', '@', "'", '\u0000', '\u202e', '🦄', 'é') }),
+  fc.string({
+    unit: fc.constantFrom('a', ' ', '"', ',', '\n', '\r', '\t', '=', '+', '-', '@', "'", '\u0000', '\u202e', '🦄', 'é'),
+  }),
 );
 
 describe('insert formats', () => {
@@ -55,7 +65,21 @@ describe('insert formats', () => {
 
   it('writes JSON with every documented field under the API name, null where absent', () => {
     const json = toContactJson(parseContact(HOSTILE_VARIANTS.nulls(demoContact(0))));
-    assert.deepEqual(Object.keys(json), ['id', 'first_name', 'last_name', 'full_name', 'email', 'phone_number', 'company', 'title', 'location', 'image_url', 'created_at', 'updated_at', 'contact_owner']);
+    assert.deepEqual(Object.keys(json), [
+      'id',
+      'first_name',
+      'last_name',
+      'full_name',
+      'email',
+      'phone_number',
+      'company',
+      'title',
+      'location',
+      'image_url',
+      'created_at',
+      'updated_at',
+      'contact_owner',
+    ]);
     assert.equal(json.full_name, null);
     assert.equal(json.contact_owner, null);
     assert.equal(INSERT_FORMATS.length, 7);

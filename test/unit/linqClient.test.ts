@@ -31,13 +31,33 @@ describe('LinqClient against the stand-in over HTTP', () => {
     standIn.reset();
   });
   after(() => standIn.close());
-  const defaults = { count: 237, token: TOKEN, hostile: false, failEvery: 0, rateLimitEvery: 0, retryAfterSeconds: 1, retryAfterDate: false, html502Every: 0, truncateEvery: 0, hangEvery: 0, shiftEvery: 0, forceStatus: 0, latencyMs: 0 };
+  const defaults = {
+    count: 237,
+    token: TOKEN,
+    hostile: false,
+    failEvery: 0,
+    rateLimitEvery: 0,
+    retryAfterSeconds: 1,
+    retryAfterDate: false,
+    html502Every: 0,
+    truncateEvery: 0,
+    hangEvery: 0,
+    shiftEvery: 0,
+    forceStatus: 0,
+    latencyMs: 0,
+  };
 
   it('lists a page with typed contacts and pagination, sending the token header', async () => {
     const page = await client().listContacts(2, 25);
     assert.equal(page.contacts.length, 25);
     assert.equal(page.contacts[0]?.id, 26);
-    assert.deepEqual(page.pagination, { currentPage: 2, perPage: 25, totalPages: 10, totalCount: 237, estimated: false });
+    assert.deepEqual(page.pagination, {
+      currentPage: 2,
+      perPage: 25,
+      totalPages: 10,
+      totalCount: 237,
+      estimated: false,
+    });
     assert.equal(standIn.requests[0]?.token, TOKEN);
     assert.deepEqual(standIn.requests[0]?.query, { page: '2', per_page: '25' });
   });
@@ -45,7 +65,10 @@ describe('LinqClient against the stand-in over HTTP', () => {
   it('keeps per_page within 1–100', async () => {
     await client().listContacts(1, 500);
     await client().listContacts(1, 0);
-    assert.deepEqual(standIn.requests.map((r) => r.query.per_page), ['100', '1']);
+    assert.deepEqual(
+      standIn.requests.map((r) => r.query.per_page),
+      ['100', '1'],
+    );
   });
 
   it('answers a page past the end with an empty list', async () => {
@@ -111,7 +134,10 @@ describe('LinqClient against the stand-in over HTTP', () => {
     await client().listContacts(1, 10);
     const page = await client().listContacts(2, 10);
     assert.equal(page.contacts[0]?.id, 11);
-    assert.deepEqual(standIn.requests.map((r) => r.status), [200, 502, 200]);
+    assert.deepEqual(
+      standIn.requests.map((r) => r.status),
+      [200, 502, 200],
+    );
   });
 
   it('honours Retry-After in seconds on 429', async () => {
@@ -121,7 +147,10 @@ describe('LinqClient against the stand-in over HTTP', () => {
     setTimeout(() => standIn.configure({ rateLimitEvery: 0 }), 50);
     await pending;
     assert.ok(Date.now() - started >= 900, `waited ${Date.now() - started} ms`);
-    assert.deepEqual(standIn.requests.map((r) => r.status), [429, 200]);
+    assert.deepEqual(
+      standIn.requests.map((r) => r.status),
+      [429, 200],
+    );
   });
 
   it('honours Retry-After as an HTTP date on 429', async () => {
@@ -171,13 +200,23 @@ describe('LinqClient against the stand-in over HTTP', () => {
   });
 
   it('reports offline when nothing listens', async () => {
-    const error = await failure(() => new LinqClient({ baseUrl: 'http://127.0.0.1:9/api', token: TOKEN, retryLimit: 0 }).listContacts(1, 10));
+    const error = await failure(() =>
+      new LinqClient({ baseUrl: 'http://127.0.0.1:9/api', token: TOKEN, retryLimit: 0 }).listContacts(1, 10),
+    );
     assert.equal(error.kind, 'offline');
   });
 
   it('refuses a non-https base URL to a non-loopback host before any request', () => {
-    for (const url of ['http://api.linqapp.com/api/partner/v2', 'ftp://127.0.0.1/', 'not a url', 'https://user:pw@api.example/']) {
-      assert.throws(() => new LinqClient({ baseUrl: url, token: TOKEN }), (e: unknown) => e instanceof LinqApiError && e.kind === 'config' && !e.message.includes(TOKEN));
+    for (const url of [
+      'http://api.linqapp.com/api/partner/v2',
+      'ftp://127.0.0.1/',
+      'not a url',
+      'https://user:pw@api.example/',
+    ]) {
+      assert.throws(
+        () => new LinqClient({ baseUrl: url, token: TOKEN }),
+        (e: unknown) => e instanceof LinqApiError && e.kind === 'config' && !e.message.includes(TOKEN),
+      );
     }
     assert.doesNotThrow(() => new LinqClient({ baseUrl: 'http://localhost:3000/x', token: TOKEN }));
     assert.doesNotThrow(() => new LinqClient({ baseUrl: 'http://[::1]:3000/x', token: TOKEN }));

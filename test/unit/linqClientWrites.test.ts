@@ -24,19 +24,31 @@ describe('LinqClient writes and find against the stand-in', () => {
     standIn = await startStandIn({ count: 50, token: TOKEN });
   });
   beforeEach(() => {
-    standIn.configure({ lateWriteMs: 0, resetAfterWrite: false, writeFailCount: 0, writeFailStatus: 500, failEvery: 0 });
+    standIn.configure({
+      lateWriteMs: 0,
+      resetAfterWrite: false,
+      writeFailCount: 0,
+      writeFailStatus: 500,
+      failEvery: 0,
+    });
     standIn.reset();
   });
   after(() => standIn.close());
 
   it('creates with POST { contact, user_email } and reads 201 { data }', async () => {
-    const created = await client().createContact({ firstName: 'Hedy', lastName: 'Lamarr', email: 'hedy@x.example' }, 'sales@company.example');
+    const created = await client().createContact(
+      { firstName: 'Hedy', lastName: 'Lamarr', email: 'hedy@x.example' },
+      'sales@company.example',
+    );
     assert.equal(created.fullName, 'Hedy Lamarr');
     assert.equal(created.owner?.email, 'sales@company.example');
     const sent = standIn.requests[0];
     assert.equal(sent?.method, 'POST');
     assert.equal(sent?.status, 201);
-    assert.deepEqual(sent?.body, { contact: { first_name: 'Hedy', last_name: 'Lamarr', email: 'hedy@x.example' }, user_email: 'sales@company.example' });
+    assert.deepEqual(sent?.body, {
+      contact: { first_name: 'Hedy', last_name: 'Lamarr', email: 'hedy@x.example' },
+      user_email: 'sales@company.example',
+    });
     assert.equal(standIn.contact(created.id)?.email, 'hedy@x.example');
   });
 
@@ -44,7 +56,9 @@ describe('LinqClient writes and find against the stand-in', () => {
     const none = await failure(() => client().createContact({ company: 'Only a company' }));
     assert.equal(none.kind, 'invalid');
     assert.equal(none.status, 422);
-    assert.deepEqual(none.details.problems, ['At least one of first_name, last_name, email, or phone_number must be present']);
+    assert.deepEqual(none.details.problems, [
+      'At least one of first_name, last_name, email, or phone_number must be present',
+    ]);
     const owner = await failure(() => client().createContact({ firstName: 'A' }, 'nobody@company.example'));
     assert.deepEqual(owner.details.problems, ['User not found']);
   });
@@ -55,7 +69,9 @@ describe('LinqClient writes and find against the stand-in', () => {
     assert.equal(e.kind, 'server');
     assert.equal(standIn.requests.filter((r) => r.method === 'POST').length, 1);
     standIn.configure({ writeFailCount: 0, lateWriteMs: 1_500 });
-    const late = await failure(() => client({ timeoutMs: 300 }).createContact({ firstName: 'Late', email: 'late@x.example' }));
+    const late = await failure(() =>
+      client({ timeoutMs: 300 }).createContact({ firstName: 'Late', email: 'late@x.example' }),
+    );
     assert.equal(late.kind, 'offline');
     assert.equal(standIn.requests.filter((r) => r.method === 'POST').length, 2);
     // The server did make it: find settles what the time-out left open.
@@ -76,15 +92,24 @@ describe('LinqClient writes and find against the stand-in', () => {
     assert.ok(c7);
     assert.equal((await client().findContact({ email: String(c7.email).toUpperCase() }))?.id, 7);
     const digits = String(c7.phone_number).slice(2);
-    assert.equal((await client().findContact({ phone: `(${digits.slice(0, 3)}) ${digits.slice(3, 6)}-${digits.slice(6)}` }))?.id, 7);
+    assert.equal(
+      (await client().findContact({ phone: `(${digits.slice(0, 3)}) ${digits.slice(3, 6)}-${digits.slice(6)}` }))?.id,
+      7,
+    );
     assert.equal(await client().findContact({ email: 'nobody@nowhere.example' }), undefined);
     assert.deepEqual(standIn.requests.at(-1)?.query, { email: 'nobody@nowhere.example' });
   });
 
   it("a failing find's error names the path, never the email in its query string", async () => {
     standIn.configure({ failEvery: 1 });
-    const e = await failure(() => client({ retryLimit: 0 }).findContact({ email: 'secret.person@hidden.example', phone: '+15550001111' }));
-    const text = JSON.stringify({ message: e.message, cause: String((e.details.cause as Error | undefined)?.message), stack: e.stack });
+    const e = await failure(() =>
+      client({ retryLimit: 0 }).findContact({ email: 'secret.person@hidden.example', phone: '+15550001111' }),
+    );
+    const text = JSON.stringify({
+      message: e.message,
+      cause: String((e.details.cause as Error | undefined)?.message),
+      stack: e.stack,
+    });
     assert.ok(!text.includes('secret.person'), text);
     assert.ok(!text.includes('5550001111'), text);
   });
@@ -112,15 +137,25 @@ describe('LinqClient writes and find against the stand-in', () => {
   it('in read-only mode sends nothing but GET', async () => {
     let readOnly = true;
     const c = client({ readOnly: () => readOnly });
-    for (const write of [() => c.createContact({ firstName: 'X' }), () => c.updateContact(1, { firstName: 'X' }), () => c.deleteContact(1)]) {
+    for (const write of [
+      () => c.createContact({ firstName: 'X' }),
+      () => c.updateContact(1, { firstName: 'X' }),
+      () => c.deleteContact(1),
+    ]) {
       const e = await failure(write);
       assert.equal(e.kind, 'config');
       assert.equal(e.details.readOnly, true);
     }
     assert.equal((await c.getContact(1)).id, 1);
-    assert.deepEqual(standIn.requests.map((r) => r.method), ['GET']);
+    assert.deepEqual(
+      standIn.requests.map((r) => r.method),
+      ['GET'],
+    );
     readOnly = false;
     await c.updateContact(1, { firstName: 'Y' });
-    assert.deepEqual(standIn.requests.map((r) => r.method), ['GET', 'PATCH']);
+    assert.deepEqual(
+      standIn.requests.map((r) => r.method),
+      ['GET', 'PATCH'],
+    );
   });
 });

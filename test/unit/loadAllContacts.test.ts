@@ -5,7 +5,8 @@ import { startStandIn, type StandIn } from '../server/linqStandIn';
 
 describe('loadAllContacts (paging engine) against the stand-in', () => {
   let standIn: StandIn;
-  const make = (): LinqClient => new LinqClient({ baseUrl: standIn.baseUrl, token: 't', retryBaseDelayMs: 5, retryLimit: 6 });
+  const make = (): LinqClient =>
+    new LinqClient({ baseUrl: standIn.baseUrl, token: 't', retryBaseDelayMs: 5, retryLimit: 6 });
 
   beforeEach(async () => {
     standIn = await startStandIn({ count: 1234, token: 't' });
@@ -14,9 +15,16 @@ describe('loadAllContacts (paging engine) against the stand-in', () => {
 
   it('delivers every contact once, in order, with one request per page', async () => {
     const delivered: number[] = [];
-    const all = await loadAllContacts(make(), { perPage: 100, concurrency: 4, onContacts: (c) => delivered.push(...c.map((x) => x.id)) });
+    const all = await loadAllContacts(make(), {
+      perPage: 100,
+      concurrency: 4,
+      onContacts: (c) => delivered.push(...c.map((x) => x.id)),
+    });
     assert.equal(all.length, 1234);
-    assert.deepEqual(delivered, Array.from({ length: 1234 }, (_, i) => i + 1));
+    assert.deepEqual(
+      delivered,
+      Array.from({ length: 1234 }, (_, i) => i + 1),
+    );
     assert.equal(standIn.requests.length, 13);
   });
 
@@ -68,6 +76,9 @@ describe('loadAllContacts (paging engine) against the stand-in', () => {
     standIn.configure({ latencyMs: 200 });
     const abort = new AbortController();
     setTimeout(() => abort.abort(), 50);
-    await assert.rejects(loadAllContacts(make(), { signal: abort.signal }), (e: Error & { kind?: string }) => e.kind === 'cancelled');
+    await assert.rejects(
+      loadAllContacts(make(), { signal: abort.signal }),
+      (e: Error & { kind?: string }) => e.kind === 'cancelled',
+    );
   });
 });

@@ -46,7 +46,18 @@ function userStrings(): Array<[string, string]> {
       for (const [key, v] of Object.entries(value)) {
         if (key === 'markdownEnumDescriptions' && Array.isArray(v)) {
           v.forEach((d: unknown, i) => found.push([`${where}.${key}[${i}]`, String(d)]));
-        } else if (typeof v === 'string' && ['title', 'description', 'markdownDescription', 'name', 'contents', 'patternErrorMessage', 'contextualTitle'].includes(key)) {
+        } else if (
+          typeof v === 'string' &&
+          [
+            'title',
+            'description',
+            'markdownDescription',
+            'name',
+            'contents',
+            'patternErrorMessage',
+            'contextualTitle',
+          ].includes(key)
+        ) {
           found.push([`${where}.${key}`, v]);
         } else {
           visit(v, `${where}.${key}`);
@@ -67,17 +78,26 @@ describe('the manifest, as users and the next maintainer meet it', () => {
       assert.ok(key in nls, `${where}: ${key} is in package.nls.json`);
       used.add(key);
     }
-    assert.deepEqual(Object.keys(nls).filter((k) => !used.has(k)), [], 'unused keys in package.nls.json');
+    assert.deepEqual(
+      Object.keys(nls).filter((k) => !used.has(k)),
+      [],
+      'unused keys in package.nls.json',
+    );
   });
 
   it('the l10n bundle is committed and holds exactly the vscode.l10n.t strings of the sources', function () {
     this.timeout(60_000);
     assert.equal(manifest.l10n, './l10n');
-    const committed = JSON.parse(fs.readFileSync(path.join(root, 'l10n', 'bundle.l10n.json'), 'utf8')) as Record<string, string>;
+    const committed = JSON.parse(fs.readFileSync(path.join(root, 'l10n', 'bundle.l10n.json'), 'utf8')) as Record<
+      string,
+      string
+    >;
     const out = fs.mkdtempSync(path.join(os.tmpdir(), 'linq-l10n-'));
     try {
       const cli = path.join(root, 'node_modules', '@vscode', 'l10n-dev', 'dist', 'cli.js');
-      const r = spawnSync(process.execPath, [cli, 'export', '--outDir', out, path.join(root, 'src')], { encoding: 'utf8' });
+      const r = spawnSync(process.execPath, [cli, 'export', '--outDir', out, path.join(root, 'src')], {
+        encoding: 'utf8',
+      });
       assert.equal(r.status, 0, r.stderr);
       const fresh = JSON.parse(fs.readFileSync(path.join(out, 'bundle.l10n.json'), 'utf8')) as Record<string, string>;
       assert.deepEqual(committed, fresh, 'l10n/bundle.l10n.json is stale: run `npm run l10n` and commit it');
@@ -105,14 +125,21 @@ describe('the manifest, as users and the next maintainer meet it', () => {
     for (const step of walkthrough.steps) {
       const description = nls[step.description.slice(1, -1)] ?? '';
       assert.match(description, /\[[^\]]+\]\(command:[\w.]+\)/, `${step.id} has a button`);
-      assert.ok(step.completionEvents.length > 0 && step.completionEvents.every((e) => /^(onCommand|onContext|onView|onSettingChanged|onLink):/.test(e)), step.id);
+      assert.ok(
+        step.completionEvents.length > 0 &&
+          step.completionEvents.every((e) => /^(onCommand|onContext|onView|onSettingChanged|onLink):/.test(e)),
+        step.id,
+      );
       const media = step.media.markdown ?? step.media.image ?? '';
       assert.ok(fs.existsSync(path.join(root, media)), `${step.id}: ${media} exists`);
     }
   });
 
   it('type-checks and lints before the production build, as the yo code template does', () => {
-    assert.match(manifest.scripts.package ?? '', /^npm run check-types && npm run lint && node esbuild\.js --production$/);
+    assert.match(
+      manifest.scripts.package ?? '',
+      /^npm run check-types && npm run lint && node esbuild\.js --production$/,
+    );
     assert.equal(manifest.scripts['vscode:prepublish'], 'npm run package');
     assert.match(manifest.scripts.watch ?? '', /npm-run-all -p watch:\*/);
     assert.equal(manifest.scripts['test:desktop'], 'vscode-test');

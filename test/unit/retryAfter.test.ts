@@ -8,7 +8,14 @@ const BASE_MS = 100;
 
 describe('Retry-After as RFC 9110 means it, against the stand-in', () => {
   let standIn: StandIn;
-  const client = (): LinqClient => new LinqClient({ baseUrl: standIn.baseUrl, token: TOKEN, retryBaseDelayMs: BASE_MS, retryLimit: 3, budgetMs: 20_000 });
+  const client = (): LinqClient =>
+    new LinqClient({
+      baseUrl: standIn.baseUrl,
+      token: TOKEN,
+      retryBaseDelayMs: BASE_MS,
+      retryLimit: 3,
+      budgetMs: 20_000,
+    });
 
   /** A call to a server that answers every request 429: the error and the gaps between attempts. */
   async function alwaysLimited(): Promise<{ error: LinqApiError; gaps: number[]; ms: number }> {
@@ -39,7 +46,9 @@ describe('Retry-After as RFC 9110 means it, against the stand-in', () => {
       const { error, gaps, ms } = await alwaysLimited();
       assert.equal(error.kind, 'rateLimited');
       assert.equal(gaps.length, 3, 'the first attempt and three retries');
-      gaps.forEach((gap, i) => assert.ok(gap >= BASE_MS * 2 ** i - 5, `retry ${i + 1} came ${gap} ms after the last, before its back-off`));
+      gaps.forEach((gap, i) =>
+        assert.ok(gap >= BASE_MS * 2 ** i - 5, `retry ${i + 1} came ${gap} ms after the last, before its back-off`),
+      );
       assert.ok(ms < 5_000, `ended within the back-off's own time (${ms} ms)`);
     });
   }
@@ -51,8 +60,15 @@ describe('Retry-After as RFC 9110 means it, against the stand-in', () => {
     gaps.forEach((gap) => assert.ok(gap >= 990, `gap ${gap} ms < the 1 s asked for`));
   });
 
-  it("never waits for RateLimit-Reset or X-RateLimit-*, which Linq does not document", async () => {
-    standIn.configure({ retryAfterRaw: 'soon', rateLimitHeaders: { 'RateLimit-Reset': '3600', 'X-RateLimit-Reset': String(Math.floor(Date.now() / 1000) + 3600), 'X-RateLimit-Retry-After': '3600' } });
+  it('never waits for RateLimit-Reset or X-RateLimit-*, which Linq does not document', async () => {
+    standIn.configure({
+      retryAfterRaw: 'soon',
+      rateLimitHeaders: {
+        'RateLimit-Reset': '3600',
+        'X-RateLimit-Reset': String(Math.floor(Date.now() / 1000) + 3600),
+        'X-RateLimit-Retry-After': '3600',
+      },
+    });
     const { error, ms } = await alwaysLimited();
     assert.equal(error.kind, 'rateLimited');
     assert.ok(ms < 5_000, `${ms} ms`);

@@ -13,12 +13,38 @@ const FORBIDDEN = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u
 /** Any text, weighted towards the characters that matter here. */
 const nastyText = fc.oneof(
   fc.string({ unit: 'binary' }),
-  fc.string({ unit: fc.constantFrom('a', ' ', '\n', '\r', '\t', '\u0000', '\u001b', '\u007f', '\u0085', '\u009b', '\u2028', '\u2029', '\u202e', '\u2066', ',', ';', '\\', ':', '🦄', 'é') }),
+  fc.string({
+    unit: fc.constantFrom(
+      'a',
+      ' ',
+      '\n',
+      '\r',
+      '\t',
+      '\u0000',
+      '\u001b',
+      '\u007f',
+      '\u0085',
+      '\u009b',
+      '\u2028',
+      '\u2029',
+      '\u202e',
+      '\u2066',
+      ',',
+      ';',
+      '\\',
+      ':',
+      '🦄',
+      'é',
+    ),
+  }),
 );
 
 /** RFC 6350: unfold (CRLF + one space or tab), split into content lines. */
 function unfold(card: string): string[] {
-  return card.replace(/\r\n[ \t]/g, '').split('\r\n').filter((l) => l !== '');
+  return card
+    .replace(/\r\n[ \t]/g, '')
+    .split('\r\n')
+    .filter((l) => l !== '');
 }
 
 /** RFC 6350 §3.4 text unescaping. */
@@ -99,15 +125,28 @@ describe('text that leaves the extension', () => {
         const names = lines.map((l) => /^[A-Z]+/.exec(l)?.[0]);
         const expected = ['BEGIN', 'VERSION', 'FN', 'N'];
         const present = (v: string | undefined): boolean => v !== undefined && oneLine(v) !== '';
-        if (present(contact.company)) {expected.push('ORG');}
-        if (present(contact.title)) {expected.push('TITLE');}
-        if (present(contact.email)) {expected.push('EMAIL');}
-        if (present(contact.phoneNumber)) {expected.push('TEL');}
-        if (present(contact.location)) {expected.push('ADR');}
-        if (lines.some((l) => l.startsWith('PHOTO:'))) {expected.push('PHOTO');}
+        if (present(contact.company)) {
+          expected.push('ORG');
+        }
+        if (present(contact.title)) {
+          expected.push('TITLE');
+        }
+        if (present(contact.email)) {
+          expected.push('EMAIL');
+        }
+        if (present(contact.phoneNumber)) {
+          expected.push('TEL');
+        }
+        if (present(contact.location)) {
+          expected.push('ADR');
+        }
+        if (lines.some((l) => l.startsWith('PHOTO:'))) {
+          expected.push('PHOTO');
+        }
         expected.push('UID', 'END');
         assert.deepEqual(names, expected);
-        const value = (prefix: string): string => unescapeText((lines.find((l) => l.startsWith(prefix)) ?? '').slice(prefix.length));
+        const value = (prefix: string): string =>
+          unescapeText((lines.find((l) => l.startsWith(prefix)) ?? '').slice(prefix.length));
         assert.equal(value('FN:'), oneLine(displayName(contact)));
         if (present(contact.title)) {
           assert.equal(value('TITLE:'), oneLine(contact.title ?? ''));

@@ -2,9 +2,33 @@ import * as assert from 'node:assert/strict';
 import { parseSelection } from '../../src/format/selectionParse';
 
 /** The table of the feature's description: what a selection must fill in. */
-const TABLE: ReadonlyArray<{ text: string; first: string; last: string; title: string; company: string; email: string; phone: string }> = [
-  { text: 'Alan Turing <alan@bletchley.example>', first: 'Alan', last: 'Turing', title: '', company: '', email: 'alan@bletchley.example', phone: '' },
-  { text: '"Hopper, Grace" <grace@navy.example>', first: 'Grace', last: 'Hopper', title: '', company: '', email: 'grace@navy.example', phone: '' },
+const TABLE: ReadonlyArray<{
+  text: string;
+  first: string;
+  last: string;
+  title: string;
+  company: string;
+  email: string;
+  phone: string;
+}> = [
+  {
+    text: 'Alan Turing <alan@bletchley.example>',
+    first: 'Alan',
+    last: 'Turing',
+    title: '',
+    company: '',
+    email: 'alan@bletchley.example',
+    phone: '',
+  },
+  {
+    text: '"Hopper, Grace" <grace@navy.example>',
+    first: 'Grace',
+    last: 'Hopper',
+    title: '',
+    company: '',
+    email: 'grace@navy.example',
+    phone: '',
+  },
   {
     text: 'Grace Hopper\nRear Admiral, US Navy\ngrace@navy.example\n+1 (555) 010-2030',
     first: 'Grace',
@@ -23,7 +47,15 @@ const TABLE: ReadonlyArray<{ text: string; first: string; last: string; title: s
     email: 'jan@acme.example',
     phone: '+31201234567',
   },
-  { text: 'Doe, John\njohn.doe@x.example', first: 'John', last: 'Doe', title: '', company: '', email: 'john.doe@x.example', phone: '' },
+  {
+    text: 'Doe, John\njohn.doe@x.example',
+    first: 'John',
+    last: 'Doe',
+    title: '',
+    company: '',
+    email: 'john.doe@x.example',
+    phone: '',
+  },
   {
     text: '-- \nAda Lovelace\nAnalyst at Analytical Engines\nmobile 555.123.4567',
     first: 'Ada',
@@ -40,20 +72,39 @@ describe('parseSelection (New Contact from Selection)', () => {
     it(`reads ${JSON.stringify(row.text.split('\n')[0])}${row.text.includes('\n') ? ' (a block)' : ''}`, () => {
       const d = parseSelection(row.text);
       assert.deepEqual(
-        { first: d.firstName, last: d.lastName, title: d.title, company: d.company, email: d.email, phone: d.phoneNumber },
-        { first: row.first, last: row.last, title: row.title, company: row.company, email: row.email, phone: row.phone },
+        {
+          first: d.firstName,
+          last: d.lastName,
+          title: d.title,
+          company: d.company,
+          email: d.email,
+          phone: d.phoneNumber,
+        },
+        {
+          first: row.first,
+          last: row.last,
+          title: row.title,
+          company: row.company,
+          email: row.email,
+          phone: row.phone,
+        },
       );
     });
   }
 
   it('reads a CRLF block the same as an LF one', () => {
-    assert.deepEqual(parseSelection('Grace Hopper\r\nRear Admiral, US Navy\r\ngrace@navy.example'), parseSelection('Grace Hopper\nRear Admiral, US Navy\ngrace@navy.example'));
+    assert.deepEqual(
+      parseSelection('Grace Hopper\r\nRear Admiral, US Navy\r\ngrace@navy.example'),
+      parseSelection('Grace Hopper\nRear Admiral, US Navy\ngrace@navy.example'),
+    );
   });
 
   it('reads a bare address as an email only, and a vCard as its first card', () => {
     assert.equal(parseSelection('  linus@kernel.example ').email, 'linus@kernel.example');
     assert.equal(parseSelection('  linus@kernel.example ').firstName, '');
-    const card = parseSelection('BEGIN:VCARD\nVERSION:3.0\nN:Lamarr;Hedy;;;\nEMAIL:hedy@x.example\nEND:VCARD\nBEGIN:VCARD\nVERSION:3.0\nN:Other;Person;;;\nEND:VCARD');
+    const card = parseSelection(
+      'BEGIN:VCARD\nVERSION:3.0\nN:Lamarr;Hedy;;;\nEMAIL:hedy@x.example\nEND:VCARD\nBEGIN:VCARD\nVERSION:3.0\nN:Other;Person;;;\nEND:VCARD',
+    );
     assert.equal(card.firstName, 'Hedy');
     assert.equal(card.email, 'hedy@x.example');
   });

@@ -6,19 +6,49 @@ import { parseContact, parseContactPage, parseContactReply } from '../../src/api
 
 describe('reply validation', () => {
   it('reads the documented contact', () => {
-    const c = parseContact({ id: 123, first_name: 'John', last_name: 'Doe', full_name: 'John Doe', email: 'john@example.com', phone_number: '+15551234567', company: 'Acme Corp', title: 'CEO', location: 'San Francisco, CA', image_url: null, created_at: '2025-07-30T10:00:00.000-05:00', updated_at: '2025-07-30T10:00:00.000-05:00', contact_owner: { id: 456, email: 'owner@company.com', first_name: 'Jane', last_name: 'Owner', name: 'Jane Owner' } });
+    const c = parseContact({
+      id: 123,
+      first_name: 'John',
+      last_name: 'Doe',
+      full_name: 'John Doe',
+      email: 'john@example.com',
+      phone_number: '+15551234567',
+      company: 'Acme Corp',
+      title: 'CEO',
+      location: 'San Francisco, CA',
+      image_url: null,
+      created_at: '2025-07-30T10:00:00.000-05:00',
+      updated_at: '2025-07-30T10:00:00.000-05:00',
+      contact_owner: {
+        id: 456,
+        email: 'owner@company.com',
+        first_name: 'Jane',
+        last_name: 'Owner',
+        name: 'Jane Owner',
+      },
+    });
     assert.equal(c.fullName, 'John Doe');
     assert.equal(c.imageUrl, undefined);
-    assert.deepEqual(c.owner, { id: 456, email: 'owner@company.com', firstName: 'Jane', lastName: 'Owner', name: 'Jane Owner' });
+    assert.deepEqual(c.owner, {
+      id: 456,
+      email: 'owner@company.com',
+      firstName: 'Jane',
+      lastName: 'Owner',
+      name: 'Jane Owner',
+    });
   });
 
   it('treats null, missing, blank and non-string fields as absent', () => {
     const c = parseContact({ id: 5, email: null, full_name: '   ', company: 42, title: ['x'] });
-    assert.deepEqual([c.email, c.fullName, c.company, c.title, c.owner], [undefined, undefined, undefined, undefined, undefined]);
+    assert.deepEqual(
+      [c.email, c.fullName, c.company, c.title, c.owner],
+      [undefined, undefined, undefined, undefined, undefined],
+    );
   });
 
   it('refuses shapes that are not the documented ones', () => {
-    const bad = (f: () => unknown): void => assert.throws(f, (e: unknown) => e instanceof LinqApiError && e.kind === 'badData');
+    const bad = (f: () => unknown): void =>
+      assert.throws(f, (e: unknown) => e instanceof LinqApiError && e.kind === 'badData');
     bad(() => parseContact({ id: '5' }));
     bad(() => parseContact({ id: -1 }));
     bad(() => parseContactReply({ contacts: [] }, 1));
@@ -35,18 +65,29 @@ describe('reply validation', () => {
   });
 
   it('reads pagination numbers sent as numeric strings', () => {
-    const page = parseContactPage({ contacts: [{ id: 1 }], pagination: { current_page: '1', per_page: '25', total_pages: '3', total_count: '51' } }, 1, 25);
+    const page = parseContactPage(
+      { contacts: [{ id: 1 }], pagination: { current_page: '1', per_page: '25', total_pages: '3', total_count: '51' } },
+      1,
+      25,
+    );
     assert.deepEqual(page.pagination, { currentPage: 1, perPage: 25, totalPages: 3, totalCount: 51, estimated: false });
   });
 
   it('refuses a page holding more contacts than the per_page asked for', () => {
     const contacts = Array.from({ length: 11 }, (_, i) => ({ id: i + 1 }));
-    assert.throws(() => parseContactPage({ contacts, pagination: { total_pages: 1, total_count: 11 } }, 1, 10), (e: unknown) => e instanceof LinqApiError && e.kind === 'badData');
+    assert.throws(
+      () => parseContactPage({ contacts, pagination: { total_pages: 1, total_count: 11 } }, 1, 10),
+      (e: unknown) => e instanceof LinqApiError && e.kind === 'badData',
+    );
   });
 
   it('refuses a contact reply about another id than the one asked for', () => {
     assert.equal(parseContactReply({ data: { id: 5 } }, 5).id, 5);
-    assert.throws(() => parseContactReply({ data: { id: 777 } }, 5), (e: unknown) => e instanceof LinqApiError && e.kind === 'badData' && /asked for contact 5, got contact 777/.test(e.message));
+    assert.throws(
+      () => parseContactReply({ data: { id: 777 } }, 5),
+      (e: unknown) =>
+        e instanceof LinqApiError && e.kind === 'badData' && /asked for contact 5, got contact 777/.test(e.message),
+    );
   });
 
   it('reads Retry-After as seconds or an HTTP date', () => {
@@ -60,7 +101,21 @@ describe('reply validation', () => {
 
   it('ignores every Retry-After that RFC 9110 does not allow (Date.parse would read some of them)', () => {
     const now = Date.parse('Wed, 21 Oct 2026 07:28:00 GMT');
-    for (const bad of ['', ' ', '-5', '1.5', '1e3', '0x10', '+3', '2026-10-21T07:30:00Z', '21 Oct 2026', 'Wed, 21 Oct 2026 07:28:30', 'in 5 seconds', 'Infinity', 'NaN']) {
+    for (const bad of [
+      '',
+      ' ',
+      '-5',
+      '1.5',
+      '1e3',
+      '0x10',
+      '+3',
+      '2026-10-21T07:30:00Z',
+      '21 Oct 2026',
+      'Wed, 21 Oct 2026 07:28:30',
+      'in 5 seconds',
+      'Infinity',
+      'NaN',
+    ]) {
       assert.equal(parseRetryAfter(bad, now), undefined, JSON.stringify(bad));
     }
     assert.equal(parseRetryAfter(' 7 ', now), 7_000);
@@ -80,11 +135,24 @@ describe('reply validation', () => {
     check(value);
   }
 
-  const isOptionalText = (v: unknown): boolean => v === undefined || (typeof v === 'string' && v.trim() === v && v.length > 0);
+  const isOptionalText = (v: unknown): boolean =>
+    v === undefined || (typeof v === 'string' && v.trim() === v && v.length > 0);
 
   function checkContact(c: ReturnType<typeof parseContact>): void {
     assert.ok(Number.isSafeInteger(c.id) && c.id > 0);
-    for (const v of [c.firstName, c.lastName, c.fullName, c.email, c.phoneNumber, c.company, c.title, c.location, c.imageUrl, c.createdAt, c.updatedAt]) {
+    for (const v of [
+      c.firstName,
+      c.lastName,
+      c.fullName,
+      c.email,
+      c.phoneNumber,
+      c.company,
+      c.title,
+      c.location,
+      c.imageUrl,
+      c.createdAt,
+      c.updatedAt,
+    ]) {
       assert.ok(isOptionalText(v), `text field ${JSON.stringify(v)}`);
     }
   }
@@ -99,10 +167,24 @@ describe('reply validation', () => {
       },
       { requiredKeys: [] },
     );
-    const pagination = fc.record({ current_page: fc.jsonValue(), per_page: fc.jsonValue(), total_pages: fc.jsonValue(), total_count: fc.jsonValue() }, { requiredKeys: [] });
+    const pagination = fc.record(
+      {
+        current_page: fc.jsonValue(),
+        per_page: fc.jsonValue(),
+        total_pages: fc.jsonValue(),
+        total_count: fc.jsonValue(),
+      },
+      { requiredKeys: [] },
+    );
     const body = fc.oneof(
       fc.jsonValue(),
-      fc.record({ contacts: fc.array(fc.oneof(contactLike, fc.jsonValue()), { maxLength: 30 }), pagination: fc.oneof(pagination, fc.jsonValue()) }, { requiredKeys: ['contacts'] }),
+      fc.record(
+        {
+          contacts: fc.array(fc.oneof(contactLike, fc.jsonValue()), { maxLength: 30 }),
+          pagination: fc.oneof(pagination, fc.jsonValue()),
+        },
+        { requiredKeys: ['contacts'] },
+      ),
     );
     fc.assert(
       fc.property(body, fc.integer({ min: 1, max: 50 }), fc.integer({ min: 1, max: 100 }), (b, page, perPage) => {
@@ -111,7 +193,12 @@ describe('reply validation', () => {
           (p) => {
             assert.ok(p.contacts.length <= perPage);
             p.contacts.forEach(checkContact);
-            for (const n of [p.pagination.currentPage, p.pagination.perPage, p.pagination.totalPages, p.pagination.totalCount]) {
+            for (const n of [
+              p.pagination.currentPage,
+              p.pagination.perPage,
+              p.pagination.totalPages,
+              p.pagination.totalCount,
+            ]) {
               assert.ok(Number.isSafeInteger(n) && n >= 0, `pagination number ${n}`);
             }
           },
@@ -123,15 +210,22 @@ describe('reply validation', () => {
 
   it('property: any JSON in gives the contact asked for or badData', () => {
     fc.assert(
-      fc.property(fc.oneof(fc.jsonValue(), fc.record({ data: fc.oneof(fc.jsonValue(), fc.record({ id: fc.integer({ min: 1, max: 9 }) })) })), fc.integer({ min: 1, max: 9 }), (b, id) => {
-        typedOrBadData(
-          () => parseContactReply(b, id),
-          (c) => {
-            checkContact(c);
-            assert.equal(c.id, id);
-          },
-        );
-      }),
+      fc.property(
+        fc.oneof(
+          fc.jsonValue(),
+          fc.record({ data: fc.oneof(fc.jsonValue(), fc.record({ id: fc.integer({ min: 1, max: 9 }) })) }),
+        ),
+        fc.integer({ min: 1, max: 9 }),
+        (b, id) => {
+          typedOrBadData(
+            () => parseContactReply(b, id),
+            (c) => {
+              checkContact(c);
+              assert.equal(c.id, id);
+            },
+          );
+        },
+      ),
       { numRuns: 2_000 },
     );
   });

@@ -46,16 +46,35 @@ const OUTLOOK_21 = [
   'END:VCARD',
 ].join('\r\n');
 
-const VCARD_40_FN_ONLY = ['BEGIN:VCARD', 'VERSION:4.0', 'FN:Barbara Liskov', 'N:;;;;', 'EMAIL;PREF=1:liskov@mit.example', 'TEL;VALUE=uri;TYPE="voice,cell":tel:+1-555-444-5555', 'END:VCARD'].join('\n');
+const VCARD_40_FN_ONLY = [
+  'BEGIN:VCARD',
+  'VERSION:4.0',
+  'FN:Barbara Liskov',
+  'N:;;;;',
+  'EMAIL;PREF=1:liskov@mit.example',
+  'TEL;VALUE=uri;TYPE="voice,cell":tel:+1-555-444-5555',
+  'END:VCARD',
+].join('\n');
 
-const FN_IS_EMAIL = ['BEGIN:VCARD', 'VERSION:3.0', 'FN:someone@x.example', 'EMAIL:someone@x.example', 'END:VCARD'].join('\n');
+const FN_IS_EMAIL = ['BEGIN:VCARD', 'VERSION:3.0', 'FN:someone@x.example', 'EMAIL:someone@x.example', 'END:VCARD'].join(
+  '\n',
+);
 
 describe('parseVCards (import and selection)', () => {
   it('reads an Apple Contacts 3.0 card: N over FN, ORG without departments, the preferred email and phone, ADR', () => {
     const [d] = parseVCards(APPLE_30);
     assert.deepEqual(
       { ...d },
-      { firstName: 'Katherine Coleman', lastName: 'Johnson', email: 'kj@nasa.example', phoneNumber: '(757) 555-0100', company: 'NASA', title: 'Mathematician', location: '1 Langley Blvd, Hampton, VA, USA', ownerEmail: '' },
+      {
+        firstName: 'Katherine Coleman',
+        lastName: 'Johnson',
+        email: 'kj@nasa.example',
+        phoneNumber: '(757) 555-0100',
+        company: 'NASA',
+        title: 'Mathematician',
+        location: '1 Langley Blvd, Hampton, VA, USA',
+        ownerEmail: '',
+      },
     );
   });
 

@@ -25,7 +25,10 @@ export class ActionNode {
   /** The way out of a failure: a new token, the settings, or Retry. */
   static forError(error: LinqApiError): ActionNode {
     if (error.kind === 'auth') {
-      return new ActionNode('action:setToken', vscode.l10n.t('Set API Token…'), 'key', { command: Commands.setToken, title: vscode.l10n.t('Set API Token…') });
+      return new ActionNode('action:setToken', vscode.l10n.t('Set API Token…'), 'key', {
+        command: Commands.setToken,
+        title: vscode.l10n.t('Set API Token…'),
+      });
     }
     if (error.kind === 'config') {
       return new ActionNode('action:settings', vscode.l10n.t('Open Settings…'), 'settings-gear', {
@@ -34,6 +37,9 @@ export class ActionNode {
         arguments: [`${Settings.section}.${Settings.apiBaseUrl}`],
       });
     }
-    return new ActionNode('action:retry', vscode.l10n.t('Retry'), 'refresh', { command: Commands.loadMore, title: vscode.l10n.t('Retry') });
+    return new ActionNode('action:retry', vscode.l10n.t('Retry'), 'refresh', {
+      command: Commands.loadMore,
+      title: vscode.l10n.t('Retry'),
+    });
   }
 }

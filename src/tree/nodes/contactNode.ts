@@ -13,7 +13,9 @@ export class ContactNode {
   ) {}
 
   get id(): string {
-    return this.groupKey === undefined ? `contact:${this.contact.id}` : `group:${this.groupKey}/contact:${this.contact.id}`;
+    return this.groupKey === undefined
+      ? `contact:${this.contact.id}`
+      : `group:${this.groupKey}/contact:${this.contact.id}`;
   }
 
   /** The row; its tooltip comes later from `resolveTooltip`, on hover, to keep refreshes of many rows light. */

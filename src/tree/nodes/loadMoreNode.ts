@@ -16,7 +16,10 @@ export class LoadMoreNode {
   toTreeItem(): vscode.TreeItem {
     const item = new vscode.TreeItem(vscode.l10n.t('Load more…'), vscode.TreeItemCollapsibleState.None);
     item.id = this.id;
-    item.description = this.total === undefined ? vscode.l10n.t('{0} loaded', this.loaded) : vscode.l10n.t('{0} of {1} loaded', this.loaded, this.total);
+    item.description =
+      this.total === undefined
+        ? vscode.l10n.t('{0} loaded', this.loaded)
+        : vscode.l10n.t('{0} of {1} loaded', this.loaded, this.total);
     item.iconPath = new vscode.ThemeIcon(this.loading ? 'loading~spin' : 'ellipsis');
     item.contextValue = 'loadMore';
     item.tooltip = vscode.l10n.t('Load the next page of contacts');

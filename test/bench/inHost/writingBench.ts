@@ -52,7 +52,12 @@ async function measure(baseUrl: string, token: string): Promise<Record<string, n
     for (let i = 0; i < 3; i++) {
       engineRuns.push(
         await timed(async () => {
-          expected = (await loadAllContacts(new LinqClient({ baseUrl, token }), { perPage: MAX_PER_PAGE, concurrency: WALK_CONCURRENCY })).length;
+          expected = (
+            await loadAllContacts(new LinqClient({ baseUrl, token }), {
+              perPage: MAX_PER_PAGE,
+              concurrency: WALK_CONCURRENCY,
+            })
+          ).length;
         }),
       );
     }
@@ -86,10 +91,16 @@ async function measure(baseUrl: string, token: string): Promise<Record<string, n
     let items = 0;
     for (let i = 0; i < RUNS * 2 + 1; i++) {
       const mentionMs = await timed(async () => {
-        const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', doc.uri, at);
+        const list = await vscode.commands.executeCommand<vscode.CompletionList>(
+          'vscode.executeCompletionItemProvider',
+          doc.uri,
+          at,
+        );
         items = list.items.filter((item) => item.kind === vscode.CompletionItemKind.User).length;
       });
-      const plainMs = await timed(() => vscode.commands.executeCommand('vscode.executeCompletionItemProvider', plain.uri, plain.lineAt(0).range.end));
+      const plainMs = await timed(() =>
+        vscode.commands.executeCommand('vscode.executeCompletionItemProvider', plain.uri, plain.lineAt(0).range.end),
+      );
       if (i > 0) {
         // The first round warms up.
         completionRuns.push(mentionMs);
@@ -101,10 +112,14 @@ async function measure(baseUrl: string, token: string): Promise<Record<string, n
     const writeRuns: number[] = [];
     for (let i = 0; i < RUNS; i++) {
       const temp = vscode.Uri.file(path.join(dir, `write-${i}.part`));
-      writeRuns.push(await timed(async () => {
-        await vscode.workspace.fs.writeFile(temp, csvBytes);
-        await vscode.workspace.fs.rename(temp, vscode.Uri.file(path.join(dir, `write-${i}.csv`)), { overwrite: true });
-      }));
+      writeRuns.push(
+        await timed(async () => {
+          await vscode.workspace.fs.writeFile(temp, csvBytes);
+          await vscode.workspace.fs.rename(temp, vscode.Uri.file(path.join(dir, `write-${i}.csv`)), {
+            overwrite: true,
+          });
+        }),
+      );
     }
     const textRuns: number[] = [];
     for (let i = 0; i < RUNS; i++) {
@@ -117,7 +132,12 @@ async function measure(baseUrl: string, token: string): Promise<Record<string, n
     // The provider alone, as the extension host runs it: its own session over a secret store that holds
     // the bench token, every contact loaded (registered last, so the figures above met only the extension's).
     const secrets = new vscode.EventEmitter<vscode.SecretStorageChangeEvent>();
-    const tokens = new TokenStore({ get: () => Promise.resolve(token), store: () => Promise.resolve(), delete: () => Promise.resolve(), onDidChange: secrets.event });
+    const tokens = new TokenStore({
+      get: () => Promise.resolve(token),
+      store: () => Promise.resolve(),
+      delete: () => Promise.resolve(),
+      onDidChange: secrets.event,
+    });
     const session = new LinqSession(tokens);
     const provider = new MentionProvider(session);
     const providerRuns: number[] = [];
