@@ -66,7 +66,7 @@ function buildOptions() {
         format: 'cjs',
         platform: 'node',
         target: 'node20',
-        external: ['vscode', 'mocha', 'playwright-core'],
+        external: ['vscode', 'mocha', 'playwright-core', 'eslint', 'typescript-eslint'],
       },
     ];
   }

@@ -1,39 +1,6 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
-
-/**
- * The layers of `src/`, lowest first; a module may import its own layer and those below, never above.
- * api/, cache/, format/, log/, constants.ts → auth/, config.ts, errors/ → contacts/ → the features → extension.ts.
- */
-const FEATURES = ['tree', 'webview', 'commands', 'editor', 'export'];
-const folders = (names) => names.flatMap((n) => [`**/${n}/*`, `./${n}/*`]);
-const above = {
-  bottom: [
-    ...folders(['auth', 'errors', 'contacts', ...FEATURES]),
-    '**/config',
-    './config',
-    '**/extension',
-    './extension',
-  ],
-  middle: [...folders(['contacts', ...FEATURES]), '**/extension', './extension'],
-  contacts: [...folders(FEATURES), '**/extension', './extension'],
-  features: ['**/extension', './extension'],
-};
-const noVscode = { name: 'vscode', message: 'This layer runs in plain Node (tests, the benchmark): no vscode import.' };
-const layer = (files, upward, extra = []) => ({
-  files,
-  rules: {
-    'no-restricted-imports': [
-      'error',
-      {
-        paths: extra,
-        patterns: [
-          { group: upward, message: 'Imports go down the layers only (see eslint.config.mjs and the README layout).' },
-        ],
-      },
-    ],
-  },
-});
+import { layers } from './eslint.layers.mjs';
 
 export default tseslint.config(
   {
@@ -80,22 +47,5 @@ export default tseslint.config(
       ],
     },
   },
-  layer(['src/api/**/*.ts', 'src/cache/**/*.ts', 'src/format/**/*.ts'], above.bottom, [noVscode]),
-  layer(['src/log/**/*.ts', 'src/constants.ts'], above.bottom),
-  layer(['src/auth/**/*.ts', 'src/config.ts', 'src/errors/**/*.ts'], above.middle),
-  layer(['src/contacts/**/*.ts'], above.contacts),
-  layer(
-    [
-      'src/contacts/contactStore.ts',
-      'src/contacts/contactIndex.ts',
-      'src/contacts/contactWriter.ts',
-      'src/contacts/contactImport.ts',
-    ],
-    above.contacts,
-    [noVscode],
-  ),
-  layer(
-    FEATURES.map((f) => `src/${f}/**/*.ts`),
-    above.features,
-  ),
+  ...layers,
 );

@@ -1,5 +1,4 @@
 /** Ids shared with package.json: keep the two in step. */
-export const EXTENSION_ID = 'linq-contacts-dev.linq-contacts';
 export const VIEW_ID = 'linqContacts';
 export const PANEL_VIEW_TYPE = 'linqContacts.contact';
 export const SECRET_KEY = 'linqContacts.apiToken';

@@ -5,6 +5,7 @@ import type { LinqSession } from '../contacts/linqSession';
 import { bestMatches } from '../format/contactMatch';
 import { describeError } from '../errors/describeError';
 import { displayName, titleAndCompany, truncate } from '../format/contactText';
+import type { Prompter } from '../ui/prompter';
 
 export interface ContactItem extends vscode.QuickPickItem {
   readonly contact: Contact;
@@ -18,19 +19,6 @@ function toItem(contact: Contact): ContactItem {
     alwaysShow: true,
     contact,
   };
-}
-
-export type ContactPickerView = Pick<
-  vscode.QuickPick<ContactItem>,
-  'items' | 'activeItems' | 'busy' | 'title' | 'value'
->;
-
-/** Told when a contact picker shows and hides; set only by the internal test API (`ExtensionMode.Test`). */
-let observer: ((picker: ContactPickerView, shown: boolean) => void) | undefined;
-
-/** Installs the test API's observer of contact pickers. */
-export function observeContactPickers(onChange: (picker: ContactPickerView, shown: boolean) => void): void {
-  observer = onChange;
 }
 
 /** At most this many rows cross to the workbench per update, however large the organisation. */
@@ -47,9 +35,12 @@ const ARRIVAL_REFRESH_MS = 200;
  * what is loaded and fills in the rest from the all-contacts walk, busy with counts until done. Resolves
  * with the chosen contact, or `undefined`.
  */
-export function pickContact(session: LinqSession, placeholder: string): Promise<Contact | undefined> {
-  const pick = vscode.window.createQuickPick<ContactItem>();
-  observer?.(pick, true);
+export function pickContact(
+  session: LinqSession,
+  prompter: Prompter,
+  placeholder: string,
+): Promise<Contact | undefined> {
+  const pick = prompter.createQuickPick<ContactItem>();
   pick.placeholder = placeholder;
   // Our matcher already chose the rows; the workbench only highlights what it can.
   pick.matchOnDescription = true;
@@ -122,7 +113,6 @@ export function pickContact(session: LinqSession, placeholder: string): Promise<
       pick.hide();
     });
     pick.onDidHide(() => {
-      observer?.(pick, false);
       clearTimeout(timer);
       valueChange.dispose();
       walk.dispose();

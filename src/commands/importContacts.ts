@@ -6,7 +6,8 @@ import { describeError } from '../errors/describeError';
 import { readImportFile, type ImportRead } from '../format/importFile';
 import { oneLine } from '../format/sanitize';
 import type { Logger } from '../log/logger';
-import { writeAllowed } from './writeCommands';
+import type { Prompter } from '../ui/prompter';
+import { writeAllowed } from '../ui/writeAllowed';
 
 /** Largest file read (a vCard of 100,000 contacts is about 25 MB). */
 const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
@@ -77,15 +78,12 @@ export function summaryText(fileName: string, summary: ImportSummary): string {
   return lines.join('\n');
 }
 
-/**
- * Checks a file against Linq and imports its new contacts. `confirm` is the question before anything is
- * written (a modal with the counts); tests pass their own answer.
- */
+/** Checks a file against Linq and imports its new contacts, after a modal question with the counts. */
 export async function importFrom(
   session: LinqSession,
   uri: vscode.Uri,
   log: Logger | undefined,
-  confirm: (plan: ImportPlan, question: string) => Thenable<boolean>,
+  prompter: Prompter,
   cancel?: vscode.CancellationToken,
 ): Promise<ImportSummary | undefined> {
   const read = await readFile(uri);
@@ -138,7 +136,7 @@ export async function importFrom(
       void vscode.window.showInformationMessage(`${question}\n${vscode.l10n.t('Nothing to import.')}`);
       return undefined;
     }
-    if (!(await confirm(plan, question))) {
+    if (!(await prompter.confirm(question, vscode.l10n.t('Import {0}', plan.fresh.length), { severity: 'info' }))) {
       return undefined;
     }
     const summary = await vscode.window.withProgress(
@@ -189,24 +187,22 @@ export async function importFrom(
   }
 }
 
-/** Linq: Import Contacts… — a file (.vcf, .csv, .json), a check against Linq, a question, then the creates. */
-export async function importContacts(session: LinqSession, log: Logger | undefined): Promise<void> {
+/**
+ * Linq: Import Contacts… — a file (.vcf, .csv, .json), a check against Linq, a question, then the creates.
+ * Resolves with what was done (the command's result), `undefined` when nothing was imported.
+ */
+export async function importContacts(
+  session: LinqSession,
+  log: Logger | undefined,
+  prompter: Prompter,
+): Promise<ImportSummary | undefined> {
   if (!(await writeAllowed(session))) {
-    return;
+    return undefined;
   }
-  const picked = await vscode.window.showOpenDialog({
-    canSelectMany: false,
+  const uri = await prompter.openFile({
     openLabel: vscode.l10n.t('Import'),
     title: vscode.l10n.t('Linq: Import Contacts'),
     filters: { [vscode.l10n.t('Contacts')]: ['vcf', 'csv', 'json'] },
   });
-  const uri = picked?.[0];
-  if (!uri) {
-    return;
-  }
-  await importFrom(session, uri, log, async (plan, question) => {
-    const action = vscode.l10n.t('Import {0}', plan.fresh.length);
-    const choice = await vscode.window.showInformationMessage(question, { modal: true }, action);
-    return choice === action;
-  });
+  return uri && importFrom(session, uri, log, prompter);
 }

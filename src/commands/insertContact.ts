@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { Contact } from '../api/types';
-import type { LastTextEditor } from '../editor/lastTextEditor';
+import type { LastTextEditor } from '../ui/lastTextEditor';
 import { displayName, truncate } from '../format/contactText';
 import { formatContact, INSERT_FORMATS, isInsertFormat, type InsertFormat } from '../format/insertFormats';
 import { oneLine } from '../format/sanitize';

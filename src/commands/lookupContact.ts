@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { asLinqError } from '../api/linqApiError';
 import type { Contact } from '../api/types';
 import type { LinqSession } from '../contacts/linqSession';
-import { tokenRequired } from './tokenRequired';
+import { tokenRequired } from '../ui/tokenRequired';
 import { describeError } from '../errors/describeError';
 import { isEmailShape } from '../format/contactDraft';
 import { looksLikePhone } from '../format/phone';

@@ -3,20 +3,21 @@ import type { Contact } from '../api/types';
 import type { TokenStore } from '../auth/tokenStore';
 import { Commands } from '../constants';
 import type { LinqSession } from '../contacts/linqSession';
-import type { LastTextEditor } from '../editor/lastTextEditor';
 import { exportContacts } from '../export/exportContacts';
 import { isExportFormat } from '../export/exportFormats';
 import { isInsertFormat } from '../format/insertFormats';
 import type { Logger } from '../log/logger';
 import type { ContactsProvider } from '../tree/contactsProvider';
-import { ContactPanel, type PanelDeps } from '../webview/contactPanel';
+import type { ContactTabs } from '../ui/contactTabs';
+import type { LastTextEditor } from '../ui/lastTextEditor';
+import type { Prompter } from '../ui/prompter';
+import { COPY_KINDS, copyFromContact, type CopyWhat } from '../ui/clipboard';
+import { tokenRequired } from '../ui/tokenRequired';
 import { pickContact } from './contactPicker';
-import { COPY_KINDS, copyFromContact, type CopyWhat } from './copyContact';
 import { importContacts } from './importContacts';
 import { insertContact } from './insertContact';
 import { lookupContact } from './lookupContact';
 import { clearToken, setToken } from './tokenCommands';
-import { tokenRequired } from './tokenRequired';
 import { deleteContact, editContact, newContact, newContactFromSelection } from './writeCommands';
 
 /** The parts commands work with, built by `activate`. */
@@ -28,7 +29,8 @@ export interface CommandParts {
   readonly editors: LastTextEditor;
   readonly channel: vscode.LogOutputChannel;
   readonly log: Logger;
-  readonly panels: PanelDeps;
+  readonly tabs: ContactTabs;
+  readonly prompter: Prompter;
 }
 
 /**
@@ -60,16 +62,14 @@ export function formatFrom<T>(arg: unknown, guard: (value: unknown) => value is 
 
 /** Registers every contributed command; the returned disposables unregister them. */
 export function registerCommands(parts: CommandParts): vscode.Disposable[] {
-  const { session, provider, editors, panels } = parts;
-  const open = (contact: Contact, refetch: boolean): void => {
-    ContactPanel.show(panels, contact, refetch);
-  };
+  const { session, provider, editors, tabs, prompter } = parts;
+  const open = (contact: Contact, refetch: boolean): void => tabs.show(contact, refetch);
   const searchFirst = async (placeholder: string): Promise<Contact | undefined> =>
-    (await tokenRequired(session)) ? pickContact(session, placeholder) : undefined;
+    (await tokenRequired(session)) ? pickContact(session, prompter, placeholder) : undefined;
   const given = async (arg: unknown, ask: string): Promise<Contact | undefined> =>
     contactFrom(session, arg) ?? (await searchFirst(ask));
   const copy = async (arg: unknown, what: CopyWhat): Promise<void> => {
-    const contact = contactFrom(session, arg) ?? (await pickContact(session, COPY_KINDS[what].ask()));
+    const contact = contactFrom(session, arg) ?? (await pickContact(session, prompter, COPY_KINDS[what].ask()));
     if (contact) {
       await copyFromContact(contact, what);
     }
@@ -103,11 +103,12 @@ export function registerCommands(parts: CommandParts): vscode.Disposable[] {
         formatFrom(arg, isInsertFormat),
       ),
     [Commands.export]: (arg) => exportContacts(session, parts.log, formatFrom(arg, isExportFormat)),
-    [Commands.newContact]: () => newContact(panels),
-    [Commands.newContactFromSelection]: () => newContactFromSelection(panels),
-    [Commands.editContact]: async (arg) => editContact(panels, await given(arg, vscode.l10n.t('Edit whom?'))),
-    [Commands.deleteContact]: async (arg) => deleteContact(session, await given(arg, vscode.l10n.t('Delete whom?'))),
-    [Commands.import]: () => importContacts(session, parts.log),
+    [Commands.newContact]: () => newContact(session, tabs),
+    [Commands.newContactFromSelection]: () => newContactFromSelection(session, tabs),
+    [Commands.editContact]: async (arg) => editContact(session, tabs, await given(arg, vscode.l10n.t('Edit whom?'))),
+    [Commands.deleteContact]: async (arg) =>
+      deleteContact(session, tabs, prompter, await given(arg, vscode.l10n.t('Delete whom?'))),
+    [Commands.import]: () => importContacts(session, parts.log, prompter),
     [Commands.copyEmail]: (arg) => copy(arg, 'email'),
     [Commands.copyPhone]: (arg) => copy(arg, 'phone'),
     [Commands.copyVCard]: (arg) => copy(arg, 'vcard'),

@@ -128,7 +128,7 @@ export class ContactCopy implements vscode.Disposable {
     this.timer = setTimeout(() => void this.writePending(), SAVE_DEBOUNCE_MS);
   }
 
-  /** Writes a pending save now and waits for every file operation queued (tests, and before a reload). */
+  /** Writes a pending save now and waits for every file operation queued (the window closes; tests). */
   async flush(): Promise<void> {
     if (this.pending) {
       clearTimeout(this.timer);
@@ -210,19 +210,6 @@ export class ContactCopy implements vscode.Disposable {
     this.log?.info(
       `Wrote the local copy: ${held.contacts.length} contacts, ${data.length} bytes, in ${Math.round(performance.now() - started)} ms.`,
     );
-  }
-
-  /**
-   * The same copies as another window sees them: the same secret storage and folder, a queue of its own
-   * (the extension's tests write through several at once, as several windows would).
-   */
-  sibling(): ContactCopy {
-    return new ContactCopy(this.secrets, this.folder);
-  }
-
-  /** Writes at once, outside the debounce. */
-  writeNow(connection: CopyConnection, held: HeldContacts): Promise<void> {
-    return this.serially(() => this.write(connection, held, () => Promise.resolve(true)));
   }
 
   /** The copy's key from the secret storage, read afresh each time; with `make`, one is made when there is none. */

@@ -238,24 +238,6 @@ export class LinqSession implements vscode.Disposable {
     await this.copy?.deleteAll(withKey);
   }
 
-  /** Writes the current contacts through `windows` copies of their own at once, as that many windows would. */
-  async writeCopyAsWindows(windows: number): Promise<void> {
-    const connection = await this.connection?.catch(() => undefined);
-    const copy = this.copy;
-    if (connection && copy) {
-      await Promise.all(
-        Array.from({ length: windows }, () =>
-          copy.sibling().writeNow(connection.owner, connection.store.heldContacts()),
-        ),
-      );
-    }
-  }
-
-  /** Writes the copy now if a write is waiting (tests, before a reload). */
-  async flushCopy(): Promise<void> {
-    await this.copy?.flush();
-  }
-
   /** Logs counts (never contact data) when the store has every contact. */
   private watch(store: ContactStore, client: LinqClient): void {
     const started = Date.now();

@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import { asLinqError } from '../api/linqApiError';
 import { concatBytes } from '../api/boundedBody';
 import type { Contact } from '../api/types';
-import { tokenRequired } from '../commands/tokenRequired';
+import { tokenRequired } from '../ui/tokenRequired';
 import type { StoreProgress } from '../contacts/contactStore';
 import type { LinqSession } from '../contacts/linqSession';
 import { describeError } from '../errors/describeError';

@@ -2,7 +2,6 @@ import * as vscode from 'vscode';
 import { asLinqError } from '../api/linqApiError';
 import type { Contact } from '../api/types';
 import { Commands } from '../constants';
-import { confirmModal } from '../commands/confirm';
 import type { LinqSession } from '../contacts/linqSession';
 import { createOnce, updateChecked } from '../contacts/contactWriter';
 import { describeError } from '../errors/describeError';
@@ -20,11 +19,16 @@ import {
 } from '../format/contactDraft';
 import { displayName, truncate } from '../format/contactText';
 import { oneLine } from '../format/sanitize';
+import { showDone } from '../ui/statusMessage';
+import type { Prompter } from '../ui/prompter';
+import { conflictNotice, duplicateNotice, INPUT_TYPES, labelOf, problemText, unknownNotice } from './formWords';
 import type { FormView, NoticeAction } from './protocol';
 
 /** What the form needs from its tab. */
 export interface FormHost {
   readonly session: LinqSession;
+  /** Asks before discarding what was typed. */
+  readonly prompter: Prompter;
   /** Shows the form as it is now. */
   post(form: FormView): void;
   /** The form is done: show this contact in the tab (created, saved, or Linq's version). */
@@ -32,38 +36,6 @@ export interface FormHost {
   /** Leave the form without saving: back to the contact (edit) or close the tab (new). */
   leave(): void;
 }
-
-/** The form's labels, in the contract's words. */
-function labelOf(field: DraftField): string {
-  const labels: Record<DraftField, () => string> = {
-    firstName: () => vscode.l10n.t('First name'),
-    lastName: () => vscode.l10n.t('Last name'),
-    email: () => vscode.l10n.t('Email'),
-    phoneNumber: () => vscode.l10n.t('Phone'),
-    company: () => vscode.l10n.t('Company'),
-    title: () => vscode.l10n.t('Title'),
-    location: () => vscode.l10n.t('Location'),
-    ownerEmail: () => vscode.l10n.t('Owner email'),
-  };
-  return labels[field]();
-}
-
-function problemText(problem: DraftProblem): string {
-  switch (problem.problem) {
-    case 'needOne':
-      return vscode.l10n.t('Fill in at least one of first name, last name, email or phone.');
-    case 'email':
-      return vscode.l10n.t('An email address has one @, no spaces and a dot in its domain, like name@example.com.');
-    case 'tooLong':
-      return vscode.l10n.t('At most 255 characters.');
-  }
-}
-
-const INPUT_TYPES: Partial<Record<DraftField, 'email' | 'tel'>> = {
-  email: 'email',
-  ownerEmail: 'email',
-  phoneNumber: 'tel',
-};
 
 /**
  * The create or edit form of one tab: what was typed (kept in the extension host, never in the webview's
@@ -235,36 +207,13 @@ export class ContactForm {
     switch (result.kind) {
       case 'duplicate':
         this.duplicate = result.existing;
-        this.notice = {
-          text: vscode.l10n.t(
-            'Linq already has a contact with this email or phone number: {0}.',
-            truncate(oneLine(displayName(result.existing)), 80),
-          ),
-          details: [],
-          actions: [
-            {
-              id: 'openExisting',
-              label: vscode.l10n.t('Open {0}', truncate(oneLine(displayName(result.existing)), 40)),
-            },
-            { id: 'createAnyway', label: vscode.l10n.t('Create Anyway') },
-          ],
-        };
+        this.notice = duplicateNotice(result.existing);
         return;
       case 'unknown':
-        this.notice = {
-          text: vscode.l10n.t(
-            'Linq did not answer, and without an email or phone number there is no way to tell whether it created {0}. Nothing was sent again: refresh the contacts to see.',
-            this.name,
-          ),
-          details: [],
-          actions: [{ id: 'refresh', label: vscode.l10n.t('Refresh Contacts') }],
-        };
+        this.notice = unknownNotice(this.name);
         return;
       case 'created':
-        void vscode.window.setStatusBarMessage(
-          `$(check) ${vscode.l10n.t('Created {0} in Linq', this.name).replace(/\$\(/g, '$\u200b(')}`,
-          4000,
-        );
+        showDone(vscode.l10n.t('Created {0} in Linq', this.name), 4000);
         this.finish(result.contact);
         return;
     }
@@ -286,25 +235,7 @@ export class ContactForm {
     switch (result.kind) {
       case 'conflict': {
         this.conflict = result.current;
-        const changed = fieldsChangedBetween(draftFromContact(opened), draftFromContact(result.current));
-        const now = draftFromContact(result.current);
-        const before = draftFromContact(opened);
-        this.notice = {
-          text: vscode.l10n.t('{0} was changed in Linq after you opened this form. Nothing was saved.', this.name),
-          details: changed.map((f) =>
-            vscode.l10n.t(
-              '{0}: "{1}" → "{2}"',
-              labelOf(f),
-              truncate(oneLine(before[f]), 80),
-              truncate(oneLine(now[f]), 80),
-            ),
-          ),
-          actions: [
-            { id: 'overwrite', label: vscode.l10n.t('Overwrite') },
-            { id: 'useLinq', label: vscode.l10n.t("Use Linq's Values") },
-            { id: 'keepEditing', label: vscode.l10n.t('Keep Editing') },
-          ],
-        };
+        this.notice = conflictNotice(this.name, draftFromContact(opened), draftFromContact(result.current));
         return;
       }
       case 'gone':
@@ -313,10 +244,7 @@ export class ContactForm {
         ];
         return;
       case 'updated':
-        void vscode.window.setStatusBarMessage(
-          `$(check) ${vscode.l10n.t('Saved {0}', this.name).replace(/\$\(/g, '$\u200b(')}`,
-          4000,
-        );
+        showDone(vscode.l10n.t('Saved {0}', this.name), 4000);
         this.finish(result.contact);
         return;
     }
@@ -388,7 +316,10 @@ export class ContactForm {
   async cancel(): Promise<void> {
     if (
       this.dirty &&
-      !(await confirmModal(vscode.l10n.t('Discard your changes to {0}?', this.name), vscode.l10n.t('Discard')))
+      !(await this.host.prompter.confirm(
+        vscode.l10n.t('Discard your changes to {0}?', this.name),
+        vscode.l10n.t('Discard'),
+      ))
     ) {
       return;
     }

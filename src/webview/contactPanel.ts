@@ -1,168 +1,80 @@
 import * as vscode from 'vscode';
 import { asLinqError } from '../api/linqApiError';
 import type { Contact } from '../api/types';
-import { Commands, PANEL_VIEW_TYPE } from '../constants';
+import { Commands } from '../constants';
 import { readOnlyMode, readSettings } from '../config';
-import { copyFromContact } from '../commands/copyContact';
-import type { LinqSession } from '../contacts/linqSession';
 import { describeError } from '../errors/describeError';
 import { displayName, truncate } from '../format/contactText';
 import { draftFromContact, emptyDraft, type Draft } from '../format/contactDraft';
 import { oneLine } from '../format/sanitize';
-import { ContactForm } from './contactForm';
+import { copyFromContact } from '../ui/clipboard';
+import { ContactForm, type FormHost } from './contactForm';
 import { toContactView } from './contactView';
 import { makeNonce, renderPanelHtml } from './panelHtml';
+import type { PanelRegistry } from './panelRegistry';
 import { isFromWebviewMessage, type FormView, type FromWebviewMessage, type ToWebviewMessage } from './protocol';
+import { WebviewChannel } from './webviewChannel';
 
 const COPY_FROM_MESSAGE = { copyEmail: 'email', copyPhone: 'phone', copyVCard: 'vcard' } as const;
 
-/** What a panel needs from the rest of the extension. */
-export interface PanelDeps {
-  readonly extensionUri: vscode.Uri;
-  readonly session: LinqSession;
-}
-
-/** Options for the webview: scripts on, resources only from `dist/` and `media/`. */
-export function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewOptions {
-  return {
-    enableScripts: true,
-    enableCommandUris: false,
-    localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'dist'), vscode.Uri.joinPath(extensionUri, 'media')],
-  };
-}
-
 /**
- * One detail tab per contact, reused when the contact is opened again. The page is a fixed skeleton;
- * the contact arrives as a message once the script says it is ready, and is shown as text.
+ * One contact's tab (or a New Contact form's). The page is a fixed skeleton; the contact arrives as a message
+ * once the script says it is ready, and is shown as text. The registry opens, finds and closes tabs.
  */
 export class ContactPanel implements vscode.Disposable {
-  private static readonly open = new Map<number, ContactPanel>();
-  /** Tabs of contacts not created yet (New Contact forms). */
-  private static readonly drafts = new Set<ContactPanel>();
+  private readonly channel: WebviewChannel<ToWebviewMessage, FromWebviewMessage>;
   private readonly disposables: vscode.Disposable[] = [];
-  private ready = false;
-  private status: ToWebviewMessage | undefined;
   private refreshing: AbortController | undefined;
   /** The create or edit form, while the tab shows one. */
   private form: ContactForm | undefined;
   private idValue: number | undefined;
   private disposed = false;
 
-  /** A New Contact tab with the form, empty or filled (from a selection, or a draft brought back). */
-  static newContact(deps: PanelDeps, initial: Draft = emptyDraft()): ContactPanel {
-    const panel = vscode.window.createWebviewPanel(
-      PANEL_VIEW_TYPE,
-      vscode.l10n.t('New Contact'),
-      vscode.ViewColumn.Active,
-      webviewOptions(deps.extensionUri),
-    );
-    const created = new ContactPanel(panel, deps, undefined, undefined);
-    created.form = new ContactForm('new', created.formHost(), emptyDraft(), undefined, initial);
-    created.form.show();
-    return created;
-  }
-
-  /** Opens the contact's tab (or brings it forward) with the edit form, unless a form is open there already. */
-  static edit(deps: PanelDeps, contact: Contact, typed?: Draft): ContactPanel {
-    const panel = ContactPanel.show(deps, contact);
-    panel.startEdit(typed);
-    return panel;
-  }
-
-  /** The contact's tab says it was deleted (its form, if any, keeps what was typed). */
-  static contactDeleted(id: number): void {
-    const panel = ContactPanel.open.get(id);
-    if (panel && !panel.form) {
-      panel.post({ type: 'status', text: vscode.l10n.t('This contact was deleted from Linq.'), busy: false });
-    }
-  }
-
-  /** Opens (or brings forward) the tab for a contact; the contact given is shown at once. */
-  static show(deps: PanelDeps, contact: Contact, refetch = false): ContactPanel {
-    const existing = ContactPanel.open.get(contact.id);
-    if (existing) {
-      existing.panel.reveal(undefined, false);
-      existing.setContact(contact);
-      if (refetch) {
-        void existing.refresh();
-      }
-      return existing;
-    }
-    const panel = vscode.window.createWebviewPanel(
-      PANEL_VIEW_TYPE,
-      truncate(displayName(contact), 40),
-      vscode.ViewColumn.Active,
-      webviewOptions(deps.extensionUri),
-    );
-    const created = new ContactPanel(panel, deps, contact.id, contact);
-    if (refetch) {
-      void created.refresh();
-    }
-    return created;
-  }
-
-  /**
-   * Restores a tab after a window reload: shows the contact as held (the store, or the encrypted copy once the
-   * session has read it) and refetches it by id.
-   */
-  static revive(deps: PanelDeps, panel: vscode.WebviewPanel, contactId: number): ContactPanel {
-    panel.webview.options = webviewOptions(deps.extensionUri);
-    const revived = new ContactPanel(panel, deps, contactId, deps.session.knownContact(contactId));
-    if (!revived.contact) {
-      void deps.session.store().then(
-        async (store) => {
-          await store?.filled;
-          const held = deps.session.knownContact(contactId);
-          if (held && !revived.contact && !revived.disposed) {
-            revived.setContact(held);
-          }
-        },
-        () => undefined,
-      );
-    }
-    void revived.refresh();
-    return revived;
-  }
-
-  /** The contact tabs open now (settings changes reload them; commands and tests read them). */
-  static openPanels(): ContactPanel[] {
-    return [...ContactPanel.open.values()];
-  }
-
-  /** Every tab, New Contact forms included. */
-  static allPanels(): ContactPanel[] {
-    return [...ContactPanel.open.values(), ...ContactPanel.drafts];
-  }
-
-  private constructor(
+  constructor(
     readonly panel: vscode.WebviewPanel,
-    private readonly deps: PanelDeps,
+    private readonly registry: PanelRegistry,
     contactId: number | undefined,
     private contact: Contact | undefined,
   ) {
     this.idValue = contactId;
-    if (contactId === undefined) {
-      ContactPanel.drafts.add(this);
-    } else {
-      ContactPanel.open.get(contactId)?.dispose();
-      ContactPanel.open.set(contactId, this);
-    }
+    registry.placed(this, contactId);
+    this.channel = new WebviewChannel(
+      panel.webview,
+      isFromWebviewMessage,
+      (message) => this.onMessage(message),
+      new Set(['status']),
+    );
     panel.webview.html = this.renderHtml();
     this.disposables.push(
       panel.onDidDispose(() => this.dispose()),
-      panel.webview.onDidReceiveMessage((message: unknown) => {
-        if (isFromWebviewMessage(message)) {
-          void this.onMessage(message);
-        }
-      }),
+      this.channel,
     );
+  }
+
+  /** True once the tab closed. */
+  get closed(): boolean {
+    return this.disposed;
+  }
+
+  /** Shows the New Contact form, empty or filled. */
+  startNew(initial: Draft): void {
+    this.form = new ContactForm('new', this.formHost(), emptyDraft(), undefined, initial);
+    this.form.show();
+  }
+
+  /** The tab says its contact was deleted in Linq (a form, if open, keeps what was typed). */
+  showDeleted(): void {
+    if (!this.form) {
+      this.post({ type: 'status', text: vscode.l10n.t('This contact was deleted from Linq.'), busy: false });
+    }
   }
 
   /** The page, with a fresh nonce; its CSP allows remote images only when avatars are on. */
   private renderHtml(): string {
     const webview = this.panel.webview;
-    const dist = vscode.Uri.joinPath(this.deps.extensionUri, 'dist');
-    const media = vscode.Uri.joinPath(this.deps.extensionUri, 'media');
+    const { extensionUri } = this.registry.deps;
+    const dist = vscode.Uri.joinPath(extensionUri, 'dist');
+    const media = vscode.Uri.joinPath(extensionUri, 'media');
     return renderPanelHtml({
       cspSource: webview.cspSource,
       scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(dist, 'detail.js')).toString(),
@@ -184,7 +96,7 @@ export class ContactPanel implements vscode.Disposable {
     }
     const values = form.values;
     const contact = this.contact;
-    const deps = this.deps;
+    const registry = this.registry;
     const name = truncate(oneLine(form.name), 60);
     const reopen = vscode.l10n.t('Reopen');
     void vscode.window
@@ -192,9 +104,9 @@ export class ContactPanel implements vscode.Disposable {
       .then((choice) => {
         if (choice === reopen) {
           if (form.mode === 'new' || !contact) {
-            ContactPanel.newContact(deps, values);
+            registry.newContact(values);
           } else {
-            ContactPanel.edit(deps, contact, values);
+            registry.edit(contact, values);
           }
         }
       });
@@ -202,7 +114,7 @@ export class ContactPanel implements vscode.Disposable {
 
   /** Loads the page again (a new CSP after `showAvatars` changed); the script asks for the contact anew. */
   reload(): void {
-    this.ready = false;
+    this.channel.reloading();
     this.panel.webview.html = this.renderHtml();
   }
 
@@ -221,15 +133,14 @@ export class ContactPanel implements vscode.Disposable {
   }
 
   /** The form's values as if typed in the tab (the in-host tests stand in for the webview with it). */
-  async receive(message: unknown): Promise<void> {
-    if (isFromWebviewMessage(message)) {
-      await this.onMessage(message);
-    }
+  receive(message: unknown): Promise<void> {
+    return this.channel.receive(message);
   }
 
-  private formHost(): ConstructorParameters<typeof ContactForm>[1] {
+  private formHost(): FormHost {
     return {
-      session: this.deps.session,
+      session: this.registry.deps.session,
+      prompter: this.registry.deps.prompter,
       post: (form) => this.post({ type: 'form', form }),
       finish: (contact) => this.finishForm(contact),
       leave: () => this.leaveForm(),
@@ -250,10 +161,8 @@ export class ContactPanel implements vscode.Disposable {
   private finishForm(contact: Contact): void {
     this.form = undefined;
     if (this.idValue === undefined) {
-      ContactPanel.drafts.delete(this);
       this.idValue = contact.id;
-      ContactPanel.open.get(contact.id)?.dispose();
-      ContactPanel.open.set(contact.id, this);
+      this.registry.placed(this, contact.id);
     }
     this.setContact(contact);
     this.post({ type: 'status', text: '', busy: false });
@@ -279,7 +188,7 @@ export class ContactPanel implements vscode.Disposable {
     this.refreshing = abort;
     this.post({ type: 'status', text: vscode.l10n.t('Loading…'), busy: true });
     try {
-      const contact = await this.deps.session.fetchContact(id, abort.signal);
+      const contact = await this.registry.deps.session.fetchContact(id, abort.signal);
       if (!abort.signal.aborted) {
         this.setContact(contact);
         this.post({ type: 'status', text: '', busy: false });
@@ -293,7 +202,7 @@ export class ContactPanel implements vscode.Disposable {
     }
   }
 
-  private setContact(contact: Contact): void {
+  setContact(contact: Contact): void {
     this.contact = contact;
     this.panel.title = truncate(displayName(contact), 40);
     if (!this.form) {
@@ -303,8 +212,8 @@ export class ContactPanel implements vscode.Disposable {
 
   private async onMessage(message: FromWebviewMessage): Promise<void> {
     switch (message.type) {
-      case 'ready':
-        this.ready = true;
+      case 'ready': {
+        const kept = this.channel.opened();
         if (this.form) {
           this.form.show();
         } else if (this.contact) {
@@ -313,10 +222,9 @@ export class ContactPanel implements vscode.Disposable {
             contact: toContactView(this.contact, readSettings().showAvatars, !readOnlyMode()),
           });
         }
-        if (this.status) {
-          this.post(this.status);
-        }
+        kept.forEach((m) => this.post(m));
         return;
+      }
       case 'edit':
         if (this.contact) {
           await vscode.commands.executeCommand(Commands.editContact, this.contact);
@@ -359,11 +267,8 @@ export class ContactPanel implements vscode.Disposable {
   }
 
   private post(message: ToWebviewMessage): void {
-    if (message.type === 'status') {
-      this.status = message;
-    }
-    if (this.ready && !this.disposed) {
-      void this.panel.webview.postMessage(message);
+    if (!this.disposed) {
+      this.channel.post(message);
     }
   }
 
@@ -372,10 +277,7 @@ export class ContactPanel implements vscode.Disposable {
       return;
     }
     this.disposed = true;
-    if (this.idValue !== undefined && ContactPanel.open.get(this.idValue) === this) {
-      ContactPanel.open.delete(this.idValue);
-    }
-    ContactPanel.drafts.delete(this);
+    this.registry.closed(this);
     this.keepUnsavedDraft();
     this.refreshing?.abort();
     this.panel.dispose();

@@ -108,6 +108,11 @@ async function main() {
     'media',
   ]);
   step('lint (eslint)', node, [path.join('node_modules', 'eslint', 'bin', 'eslint.js'), 'src', 'media', 'test']);
+  step('format (prettier --check)', node, [
+    path.join('node_modules', 'prettier', 'bin', 'prettier.cjs'),
+    '--check',
+    '.',
+  ]);
   mochaLayer('unit', filesUnder('out/test/unit', '.test.js'), ['--timeout', '20000']);
   if (harnessReady && built) {
     heading('in-host suite (real VS Code)');

@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { Commands, EXTENSION_ID } from '../../src/constants';
+import { Commands } from '../../src/constants';
+import { EXTENSION_ID } from '../support/extensionId';
 import { extensionApi } from './helpers';
 
 describe('activation and contributions', () => {

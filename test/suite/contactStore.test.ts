@@ -31,7 +31,7 @@ describe('one contact store per connection', () => {
     assert.equal(api.provider.rows.contacts.length, 300);
     assert.deepEqual(listPages(standIn), ['1', '2', '3'], 'the view loaded three pages');
     const search = vscode.commands.executeCommand('linqContacts.search');
-    const pick = await waitFor('quick pick shown', () => api.shownPicker());
+    const pick = await waitFor('quick pick shown', () => api.prompts.shownPicker());
     await waitFor(
       'every contact in the search',
       () => !pick.busy && (pick.title ?? '').includes('(1000 contacts)'),

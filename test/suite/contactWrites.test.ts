@@ -3,7 +3,8 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { LinqContactsTestApi } from '../../src/extension';
+import type { LinqContactsTestApi } from '../../src/testApi';
+import type { ImportSummary } from '../../src/contacts/contactImport';
 import { FORM_FIELDS, type FormField } from '../../src/webview/protocol';
 import type { StandIn } from '../server/linqStandIn';
 import { extensionApi, useStandIn, waitFor } from './helpers';
@@ -23,6 +24,13 @@ function values(panel: Panel, changes: Partial<Record<FormField, string>>): Reco
     Record<FormField, string>
   >;
   return Object.fromEntries(FORM_FIELDS.map((f) => [f, changes[f] ?? shown[f] ?? ''])) as Record<FormField, string>;
+}
+
+/** Import Contacts as a user runs it: the file chosen in the open dialog, Import answered in the question. */
+async function importFile(api: LinqContactsTestApi, file: string): Promise<ImportSummary | undefined> {
+  api.prompts.chooseNextFile(vscode.Uri.file(file));
+  api.prompts.answerNextConfirm(true);
+  return vscode.commands.executeCommand<ImportSummary | undefined>('linqContacts.import');
 }
 
 function writes(standIn: StandIn): string[] {
@@ -235,10 +243,10 @@ describe('writing to Linq: create, edit, conflict, 422, delete, import, read-onl
     standIn.reset();
     const victim = api.session.knownContacts().find((c) => c.id === 30);
     assert.ok(victim);
-    api.answerNextConfirm(false);
+    api.prompts.answerNextConfirm(false);
     await vscode.commands.executeCommand('linqContacts.deleteContact', 30);
     assert.deepEqual(writes(standIn), []);
-    api.answerNextConfirm(true);
+    api.prompts.answerNextConfirm(true);
     await vscode.commands.executeCommand('linqContacts.deleteContact', 30);
     assert.deepEqual(writes(standIn), ['DELETE /contacts/30']);
     assert.ok(!(await rowIds()).includes(30));
@@ -258,7 +266,7 @@ describe('writing to Linq: create, edit, conflict, 422, delete, import, read-onl
         !hovers.some((h) => h.contents.some((c) => (typeof c === 'string' ? c : c.value).includes(lastName))),
       'no card for a deleted contact',
     );
-    api.answerNextConfirm(true);
+    api.prompts.answerNextConfirm(true);
     await vscode.commands.executeCommand('linqContacts.deleteContact', victim);
     assert.deepEqual(
       standIn.requests.filter((r) => r.method === 'DELETE').map((r) => r.status),
@@ -281,7 +289,7 @@ describe('writing to Linq: create, edit, conflict, 422, delete, import, read-onl
     ].join('');
     const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'linq-import-')), 'people.vcf');
     fs.writeFileSync(file, text);
-    const summary = await api.importFrom(vscode.Uri.file(file), true);
+    const summary = await importFile(api, file);
     assert.equal(summary?.created.length, 2);
     assert.equal(summary?.skipped, 3);
     assert.equal(standIn.requests.filter((r) => r.method === 'POST').length, 2);
@@ -289,7 +297,7 @@ describe('writing to Linq: create, edit, conflict, 422, delete, import, read-onl
     for (const c of summary?.created ?? []) {
       assert.ok(ids.includes(c.id));
     }
-    const again = await api.importFrom(vscode.Uri.file(file), true);
+    const again = await importFile(api, file);
     assert.equal(again, undefined, 'nothing new the second time');
     assert.equal(standIn.requests.filter((r) => r.method === 'POST').length, 2);
   });

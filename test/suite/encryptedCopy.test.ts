@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
-import type { LinqContactsTestApi } from '../../src/extension';
+import type { LinqContactsTestApi } from '../../src/testApi';
 import { Settings } from '../../src/constants';
 import type { StandIn } from '../server/linqStandIn';
 import { configure, extensionApi, firstRows, useStandIn, waitFor } from './helpers';
@@ -202,7 +202,15 @@ describe('the encrypted local copy', () => {
     standIn = await useStandIn({ count: 2_000, token: 'suite-token', latencyMs: 5 });
     await configure({ pageSize: 100, prefetchLimit: 10_000 });
     const api = await heldAndWritten(2_000);
-    await Promise.all([api.copy.writeAsWindows(6), api.copy.writeAsWindows(6)]);
+    // Twelve windows over the same secrets and folder, each holding the organisation from the copy.
+    const windows = Array.from({ length: 12 }, () => api.openWindow());
+    try {
+      await Promise.all(windows.map((w) => w.open()));
+      assert.ok(windows.every((w) => w.knownContacts().length === 2_000));
+      await Promise.all(windows.map((w) => w.saveCopy()));
+    } finally {
+      windows.forEach((w) => w.dispose());
+    }
     assert.equal(
       (await readdir(api.copy.folder)).filter((n) => n.includes('.lqc')).length,
       1,

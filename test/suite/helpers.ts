@@ -1,7 +1,8 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { LinqContactsTestApi } from '../../src/extension';
-import { EXTENSION_ID, Settings } from '../../src/constants';
+import type { LinqContactsTestApi } from '../../src/testApi';
+import { Settings } from '../../src/constants';
+import { EXTENSION_ID } from '../support/extensionId';
 import { startStandIn, type StandIn, type StandInOptions } from '../server/linqStandIn';
 import { waitFor } from '../support/waitFor';
 

@@ -52,11 +52,11 @@ describe('Insert Contact (writing into the editor)', () => {
     const editor = await editorWith('owner: ');
     editor.selection = new vscode.Selection(0, 7, 0, 7);
     const insert = vscode.commands.executeCommand<boolean>('linqContacts.insertContact');
-    const pick = await waitFor('the contact picker', () => api.shownPicker());
+    const pick = await waitFor('the contact picker', () => api.prompts.shownPicker());
     pick.value = target.email ?? '';
     await waitFor('the contact offered', () => pick.activeItems[0]?.contact.id === target.id);
     await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
-    await waitFor('the contact picker closed', () => api.shownPicker() === undefined);
+    await waitFor('the contact picker closed', () => api.prompts.shownPicker() === undefined);
     // The format picker: Enter takes the format on top (the last one used by the tests above).
     await acceptUntilAnswered(insert);
     assert.equal(await insert, true);
@@ -79,7 +79,7 @@ describe('Insert Contact (writing into the editor)', () => {
     await closeAll();
     const done = await vscode.commands.executeCommand<boolean>('linqContacts.insertContact');
     assert.equal(done, false);
-    assert.equal(api.shownPicker(), undefined, 'no contact picker opened');
+    assert.equal(api.prompts.shownPicker(), undefined, 'no contact picker opened');
   });
 
   it('inserts into the text editor used last when a detail tab has focus', async () => {

@@ -28,7 +28,7 @@ describe('Search Contacts quick pick and row tooltips', () => {
   it('fills in every contact while open, holds at most its cap, matches what is typed, and opens the chosen one', async () => {
     const api = await extensionApi();
     const search = vscode.commands.executeCommand('linqContacts.search');
-    const pick = await waitFor('quick pick shown', () => api.shownPicker());
+    const pick = await waitFor('quick pick shown', () => api.prompts.shownPicker());
     await waitFor(
       'all contacts loaded',
       () => !pick.busy && (pick.title ?? '').includes(`(${COUNT} contacts)`),
@@ -60,7 +60,7 @@ describe('Search Contacts quick pick and row tooltips', () => {
     assert.match(pick.title ?? '', /\b1 match\b/);
     await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
     await search;
-    assert.equal(api.shownPicker(), undefined, 'closed after choosing');
+    assert.equal(api.prompts.shownPicker(), undefined, 'closed after choosing');
     await waitFor('its tab open', () => api.openPanels().find((p) => p.contactId === 874));
   });
 
@@ -71,7 +71,7 @@ describe('Search Contacts quick pick and row tooltips', () => {
     standIn = await useStandIn({ count: COUNT, token: 'suite-token', latencyMs: 150, hostile: true });
     await waitFor('the old contacts forgotten', () => api.session.knownContacts().length === 0);
     const search = vscode.commands.executeCommand('linqContacts.search');
-    const pick = await waitFor('quick pick shown', () => api.shownPicker());
+    const pick = await waitFor('quick pick shown', () => api.prompts.shownPicker());
     const target = demoContact(COUNT - 3);
     pick.value = target.email as string;
     assert.ok(pick.busy && !pick.items.some((item) => item.contact.id === COUNT - 2), 'typed before the match arrived');
@@ -109,7 +109,7 @@ describe('Search Contacts quick pick and row tooltips', () => {
     standIn = await useStandIn({ count: big, token: 'suite-token' });
     await waitFor('the old contacts forgotten', () => api.session.knownContacts().length === 0);
     const search = vscode.commands.executeCommand('linqContacts.search');
-    const pick = await waitFor('quick pick shown', () => api.shownPicker());
+    const pick = await waitFor('quick pick shown', () => api.prompts.shownPicker());
     let most = 0;
     const last = demoContact(big - 1);
     await waitFor(

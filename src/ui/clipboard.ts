@@ -3,6 +3,7 @@ import type { Contact } from '../api/types';
 import { displayName, truncate } from '../format/contactText';
 import { oneLine } from '../format/sanitize';
 import { toVCard } from '../format/vcard';
+import { showDone } from './statusMessage';
 
 /** What can be copied from a contact. */
 export type CopyWhat = 'email' | 'phone' | 'vcard';
@@ -52,6 +53,6 @@ export async function copyFromContact(contact: Contact, what: CopyWhat): Promise
     return false;
   }
   await vscode.env.clipboard.writeText(value);
-  vscode.window.setStatusBarMessage(`$(check) ${kind.done(name).replace(/\$\(/g, '$\u200b(')}`, 3000);
+  showDone(kind.done(name));
   return true;
 }

@@ -1,0 +1,210 @@
+import * as vscode from 'vscode';
+import type { Contact } from './api/types';
+import { TokenStore } from './auth/tokenStore';
+import type { ContactItem } from './commands/contactPicker';
+import { ContactCopy } from './contacts/contactCopy';
+import { LinqSession } from './contacts/linqSession';
+import type { ExportResult } from './export/exportContacts';
+import { exportTo } from './export/exportContacts';
+import type { ExportFormat } from './export/exportFormats';
+import type { Logger } from './log/logger';
+import type { ContactsProvider, ContactsTreeNode } from './tree/contactsProvider';
+import type { RowsSnapshot } from './tree/rowFeed';
+import { windowPrompter, type Prompter } from './ui/prompter';
+import type { PanelRegistry } from './webview/panelRegistry';
+import type { FormView } from './webview/protocol';
+
+/** The contact picker as the tests read it. */
+export type ContactPickerView = Pick<
+  vscode.QuickPick<ContactItem>,
+  'items' | 'activeItems' | 'busy' | 'title' | 'value'
+>;
+
+/** Another window over the same secrets and storage folder: its own session and encrypted copy. */
+export interface TestWindow {
+  /** Connects as a window's view would, and waits until the copy (if any) is read whole. */
+  open(): Promise<void>;
+  knownContacts(): readonly Contact[];
+  /** Writes this window's copy of what it holds now, as a window does after a change. */
+  saveCopy(): Promise<void>;
+  dispose(): void;
+}
+
+/**
+ * Internal API for the extension's own in-host tests, returned by `activate` only in `ExtensionMode.Test`
+ * (never to other extensions in normal use). It holds closures and plain data only: nothing returns the token
+ * and no object reachable from it holds the token store, session or client.
+ */
+export interface LinqContactsTestApi {
+  readonly tokens: {
+    set(value: string): Promise<void>;
+    clear(): Promise<void>;
+    has(): Promise<boolean>;
+    readonly onDidChange: vscode.Event<void>;
+  };
+  readonly session: {
+    knownContacts(): readonly Contact[];
+    /** Drops the store but keeps the copy: the next need connects again, as a newly opened window does. */
+    reopen(): void;
+  };
+  readonly provider: {
+    getChildren(node?: ContactsTreeNode): Promise<ContactsTreeNode[]>;
+    getTreeItem(node: ContactsTreeNode): vscode.TreeItem;
+    resolveTreeItem(item: vscode.TreeItem, node: ContactsTreeNode): vscode.TreeItem;
+    idle(): Promise<void>;
+    loadMore(): Promise<void>;
+    setFilter(text: string): void;
+    setGrouped(grouped: boolean): void;
+    /** What the view has loaded: plain data. */
+    readonly rows: RowsSnapshot;
+  };
+  /** Every tab (New Contact forms have no id); `receive` hands it a message as its webview would send. */
+  openPanels(): Array<{
+    readonly contactId: number | undefined;
+    readonly shownContact: Contact | undefined;
+    readonly form: FormView | undefined;
+    readonly panel: vscode.WebviewPanel;
+    receive(message: unknown): Promise<void>;
+  }>;
+  /** The encrypted copy: the folder it lives in, and a way to write a waiting save now. */
+  readonly copy: {
+    readonly folder: string;
+    flush(): Promise<void>;
+  };
+  /** A second window over the same secrets and storage folder (the windows tests). */
+  openWindow(): TestWindow;
+  /** The scripted prompts: the next modal question's answer, the next open dialog's file, the picker shown. */
+  readonly prompts: {
+    answerNextConfirm(answer: boolean): void;
+    chooseNextFile(file: vscode.Uri | undefined): void;
+    shownPicker(): ContactPickerView | undefined;
+  };
+  /** Export Contacts without its two questions (the format and the save dialog). */
+  exportTo(
+    format: ExportFormat,
+    target: vscode.Uri,
+    cancel?: vscode.CancellationToken,
+  ): Thenable<ExportResult | undefined>;
+}
+
+/**
+ * The prompter the in-host tests script: a queued answer stands in for a click on a modal dialog or a file in
+ * the open dialog (neither can be clicked from the extension host); pickers are real, and the one shown is
+ * kept for the tests to read. Without a queued answer it asks as VS Code does.
+ */
+export class ScriptedPrompter implements Prompter {
+  private readonly answers: boolean[] = [];
+  private readonly files: Array<vscode.Uri | undefined> = [];
+  shown: ContactPickerView | undefined;
+
+  answerNextConfirm(answer: boolean): void {
+    this.answers.push(answer);
+  }
+
+  chooseNextFile(file: vscode.Uri | undefined): void {
+    this.files.push(file);
+  }
+
+  confirm(...args: Parameters<Prompter['confirm']>): Promise<boolean> {
+    const queued = this.answers.shift();
+    return queued === undefined ? windowPrompter.confirm(...args) : Promise.resolve(queued);
+  }
+
+  openFile(options: vscode.OpenDialogOptions): Promise<vscode.Uri | undefined> {
+    return this.files.length > 0 ? Promise.resolve(this.files.shift()) : windowPrompter.openFile(options);
+  }
+
+  createQuickPick<T extends vscode.QuickPickItem>(): vscode.QuickPick<T> {
+    const pick = windowPrompter.createQuickPick<T>();
+    const view = pick as unknown as ContactPickerView;
+    this.shown = view;
+    pick.onDidHide(() => {
+      if (this.shown === view) {
+        this.shown = undefined;
+      }
+    });
+    return pick;
+  }
+}
+
+/** The parts the test API reads, as `activate` built them. */
+export interface TestedParts {
+  readonly context: vscode.ExtensionContext;
+  readonly tokens: TokenStore;
+  readonly session: LinqSession;
+  readonly copy: ContactCopy;
+  readonly provider: ContactsProvider;
+  readonly tabs: PanelRegistry;
+  readonly prompter: ScriptedPrompter;
+  readonly log: Logger;
+}
+
+/** Another window's session and copy over the same secrets and folder. */
+function openWindow({ context, log }: TestedParts): TestWindow {
+  const tokens = new TokenStore(context.secrets);
+  const copy = new ContactCopy(context.secrets, context.globalStorageUri.fsPath, log);
+  const session = new LinqSession(tokens, log, copy);
+  return {
+    open: async () => {
+      await (
+        await session.store()
+      )?.filled;
+    },
+    knownContacts: () => [...session.knownContacts()],
+    saveCopy: async () => {
+      session.keepCopyNow();
+      await copy.flush();
+    },
+    dispose: () => {
+      session.dispose();
+      copy.dispose();
+      tokens.dispose();
+    },
+  };
+}
+
+/** The test API, built from closures over the parts (see `LinqContactsTestApi`). */
+export function testApi(parts: TestedParts): LinqContactsTestApi {
+  const { tokens, session, provider, tabs, prompter, copy } = parts;
+  return {
+    tokens: {
+      set: (value) => tokens.set(value),
+      clear: () => tokens.clear(),
+      has: async () => (await tokens.get()) !== undefined,
+      onDidChange: (listener, thisArg, disposables) => tokens.onDidChange(listener, thisArg, disposables),
+    },
+    session: { knownContacts: () => [...session.knownContacts()], reopen: () => session.reopen() },
+    provider: {
+      getChildren: (node) => provider.getChildren(node),
+      getTreeItem: (node) => provider.getTreeItem(node),
+      resolveTreeItem: (item, node) => provider.resolveTreeItem(item, node),
+      idle: async () => {
+        while (provider.loading) {
+          await provider.loadMore();
+        }
+      },
+      loadMore: () => provider.loadMore(),
+      setFilter: (text) => provider.setFilter(text),
+      setGrouped: (grouped) => provider.setGrouped(grouped),
+      get rows() {
+        return provider.rowsSnapshot;
+      },
+    },
+    openPanels: () =>
+      tabs.allPanels().map((p) => ({
+        contactId: p.contactId,
+        shownContact: p.shownContact,
+        form: p.shownForm,
+        panel: p.panel,
+        receive: (message: unknown) => p.receive(message),
+      })),
+    copy: { folder: copy.folder, flush: () => copy.flush() },
+    openWindow: () => openWindow(parts),
+    prompts: {
+      answerNextConfirm: (answer) => prompter.answerNextConfirm(answer),
+      chooseNextFile: (file) => prompter.chooseNextFile(file),
+      shownPicker: () => prompter.shown,
+    },
+    exportTo: (format, target, cancel) => exportTo(session, format, target, cancel),
+  };
+}
