@@ -3,11 +3,10 @@
  * only; links get an `href` only after the scheme check; images only from https.
  */
 import { isAllowedHref, isHttpsUrl } from '../src/format/links';
+import { DRAFT_FIELDS, type DraftField } from '../src/format/contactDraft';
 import {
-  FORM_FIELDS,
   isToWebviewMessage,
   type ContactView,
-  type FormField,
   type FormView,
   type FromWebviewMessage,
   type PanelState,
@@ -105,11 +104,11 @@ function render(contact: ContactView): void {
 }
 
 /** The form's inputs by field, while a form is shown. */
-let inputs: Partial<Record<FormField, HTMLInputElement>> = {};
+let inputs: Partial<Record<DraftField, HTMLInputElement>> = {};
 
-function formValues(): Record<FormField, string> {
-  const values = {} as Record<FormField, string>;
-  for (const key of FORM_FIELDS) {
+function formValues(): Record<DraftField, string> {
+  const values = {} as Record<DraftField, string>;
+  for (const key of DRAFT_FIELDS) {
     values[key] = inputs[key]?.value ?? '';
   }
   return values;
@@ -215,7 +214,7 @@ function renderForm(form: FormView): void {
   nodes.push(element);
   formSection.replaceChildren(...nodes);
   formSection.hidden = false;
-  const again = focused !== undefined ? inputs[focused as FormField] : undefined;
+  const again = focused !== undefined ? inputs[focused as DraftField] : undefined;
   (again ?? inputs.firstName)?.focus();
 }
 

@@ -3,7 +3,7 @@ export const VIEW_ID = 'linqContacts';
 export const PANEL_VIEW_TYPE = 'linqContacts.contact';
 export const SECRET_KEY = 'linqContacts.apiToken';
 /** The encrypted copy's key: a secret of its own, never beside the token. */
-export const COPY_KEY_SECRET = 'linqContacts.cacheKey';
+export const CACHE_KEY_SECRET = 'linqContacts.cacheKey';
 
 export const Commands = {
   setToken: 'linqContacts.setToken',

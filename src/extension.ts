@@ -4,7 +4,7 @@ import { registerCommands } from './commands/registerCommands';
 import { affectsAvatars, affectsCache, affectsMentionLanguages, affectsReadOnly, cacheEnabled } from './config';
 import { readOnlyMode } from './config';
 import { ContextKeys, PANEL_VIEW_TYPE, VIEW_ID } from './constants';
-import { ContactCopy } from './contacts/contactCopy';
+import { ContactCache } from './contacts/contactCache';
 import { LinqSession } from './contacts/linqSession';
 import { EmailHoverProvider } from './editor/emailHoverProvider';
 import { MentionProvider } from './editor/mentionProvider';
@@ -16,7 +16,7 @@ import { windowPrompter } from './ui/prompter';
 import { PanelRegistry } from './webview/panelRegistry';
 import { isPanelState } from './webview/protocol';
 
-/** Writes a waiting save of the encrypted copy when the window closes. */
+/** Writes a waiting save of the encrypted cache when the window closes. */
 let closing: (() => Promise<void>) | undefined;
 
 export function activate(context: vscode.ExtensionContext): LinqContactsTestApi | undefined {
@@ -25,8 +25,8 @@ export function activate(context: vscode.ExtensionContext): LinqContactsTestApi 
   const channel = vscode.window.createOutputChannel('Linq Contacts', { log: true });
   const log = new Logger(channel);
   const tokens = new TokenStore(context.secrets);
-  const copy = new ContactCopy(context.secrets, context.globalStorageUri.fsPath, log);
-  const session = new LinqSession(tokens, log, copy);
+  const cache = new ContactCache(context.secrets, context.globalStorageUri.fsPath, log);
+  const session = new LinqSession(tokens, log, cache);
   const provider = new ContactsProvider(session, log);
   const view = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: provider, showCollapseAll: false });
   provider.attach(view);
@@ -37,10 +37,10 @@ export function activate(context: vscode.ExtensionContext): LinqContactsTestApi 
   const editors = new LastTextEditor();
   const hovers = new EmailHoverProvider(session);
   const mentions = new MentionProvider(session);
-  closing = () => copy.flush();
+  closing = () => cache.flush();
 
   context.subscriptions.push(
-    ...[channel, tokens, session, copy, provider, view, editors, mentions, hovers, tabs],
+    ...[channel, tokens, session, cache, provider, view, editors, mentions, hovers, tabs],
     vscode.languages.registerHoverProvider('*', hovers),
     ...registerCommands({ context, tokens, session, provider, editors, channel, log, tabs, prompter }),
     vscode.window.registerWebviewPanelSerializer(PANEL_VIEW_TYPE, {
@@ -62,9 +62,9 @@ export function activate(context: vscode.ExtensionContext): LinqContactsTestApi 
       }
       if (affectsCache(e)) {
         if (cacheEnabled()) {
-          session.keepCopyNow();
+          session.keepCacheNow();
         } else {
-          void session.deleteCopies(true);
+          void session.deleteCaches(true);
         }
       }
       if (affectsMentionLanguages(e)) {
@@ -76,7 +76,7 @@ export function activate(context: vscode.ExtensionContext): LinqContactsTestApi 
   void vscode.commands.executeCommand('setContext', ContextKeys.ready, true);
 
   // Other extensions get nothing; the extension's own tests get closures that cannot yield the token.
-  return tested && testApi({ context, tokens, session, copy, provider, tabs, prompter: tested, log });
+  return tested && testApi({ context, tokens, session, cache, provider, tabs, prompter: tested, log });
 }
 
 export async function deactivate(): Promise<void> {

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { Contact } from './api/types';
 import { TokenStore } from './auth/tokenStore';
 import type { ContactItem } from './commands/contactPicker';
-import { ContactCopy } from './contacts/contactCopy';
+import { ContactCache } from './contacts/contactCache';
 import { LinqSession } from './contacts/linqSession';
 import type { ExportResult } from './export/exportContacts';
 import { exportTo } from './export/exportContacts';
@@ -20,13 +20,13 @@ export type ContactPickerView = Pick<
   'items' | 'activeItems' | 'busy' | 'title' | 'value'
 >;
 
-/** Another window over the same secrets and storage folder: its own session and encrypted copy. */
+/** Another window over the same secrets and storage folder: its own session and encrypted cache. */
 export interface TestWindow {
-  /** Connects as a window's view would, and waits until the copy (if any) is read whole. */
+  /** Connects as a window's view would, and waits until the cache (if any) is read whole. */
   open(): Promise<void>;
   knownContacts(): readonly Contact[];
-  /** Writes this window's copy of what it holds now, as a window does after a change. */
-  saveCopy(): Promise<void>;
+  /** Writes this window's cache of what it holds now, as a window does after a change. */
+  saveCache(): Promise<void>;
   dispose(): void;
 }
 
@@ -44,7 +44,7 @@ export interface LinqContactsTestApi {
   };
   readonly session: {
     knownContacts(): readonly Contact[];
-    /** Drops the store but keeps the copy: the next need connects again, as a newly opened window does. */
+    /** Drops the store but keeps the cache: the next need connects again, as a newly opened window does. */
     reopen(): void;
   };
   readonly provider: {
@@ -66,8 +66,8 @@ export interface LinqContactsTestApi {
     readonly panel: vscode.WebviewPanel;
     receive(message: unknown): Promise<void>;
   }>;
-  /** The encrypted copy: the folder it lives in, and a way to write a waiting save now. */
-  readonly copy: {
+  /** The encrypted cache: the folder it lives in, and a way to write a waiting save now. */
+  readonly cache: {
     readonly folder: string;
     flush(): Promise<void>;
   };
@@ -132,18 +132,18 @@ export interface TestedParts {
   readonly context: vscode.ExtensionContext;
   readonly tokens: TokenStore;
   readonly session: LinqSession;
-  readonly copy: ContactCopy;
+  readonly cache: ContactCache;
   readonly provider: ContactsProvider;
   readonly tabs: PanelRegistry;
   readonly prompter: ScriptedPrompter;
   readonly log: Logger;
 }
 
-/** Another window's session and copy over the same secrets and folder. */
+/** Another window's session and cache over the same secrets and folder. */
 function openWindow({ context, log }: TestedParts): TestWindow {
   const tokens = new TokenStore(context.secrets);
-  const copy = new ContactCopy(context.secrets, context.globalStorageUri.fsPath, log);
-  const session = new LinqSession(tokens, log, copy);
+  const cache = new ContactCache(context.secrets, context.globalStorageUri.fsPath, log);
+  const session = new LinqSession(tokens, log, cache);
   return {
     open: async () => {
       await (
@@ -151,13 +151,13 @@ function openWindow({ context, log }: TestedParts): TestWindow {
       )?.filled;
     },
     knownContacts: () => [...session.knownContacts()],
-    saveCopy: async () => {
-      session.keepCopyNow();
-      await copy.flush();
+    saveCache: async () => {
+      session.keepCacheNow();
+      await cache.flush();
     },
     dispose: () => {
       session.dispose();
-      copy.dispose();
+      cache.dispose();
       tokens.dispose();
     },
   };
@@ -165,7 +165,7 @@ function openWindow({ context, log }: TestedParts): TestWindow {
 
 /** The test API, built from closures over the parts (see `LinqContactsTestApi`). */
 export function testApi(parts: TestedParts): LinqContactsTestApi {
-  const { tokens, session, provider, tabs, prompter, copy } = parts;
+  const { tokens, session, provider, tabs, prompter, cache } = parts;
   return {
     tokens: {
       set: (value) => tokens.set(value),
@@ -198,7 +198,7 @@ export function testApi(parts: TestedParts): LinqContactsTestApi {
         panel: p.panel,
         receive: (message: unknown) => p.receive(message),
       })),
-    copy: { folder: copy.folder, flush: () => copy.flush() },
+    cache: { folder: cache.folder, flush: () => cache.flush() },
     openWindow: () => openWindow(parts),
     prompts: {
       answerNextConfirm: (answer) => prompter.answerNextConfirm(answer),

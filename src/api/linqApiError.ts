@@ -36,6 +36,11 @@ export class LinqApiError extends Error {
     super(message);
   }
 
+  /** The caller aborted: nothing to tell the user. */
+  static cancelled(cause?: unknown): LinqApiError {
+    return new LinqApiError('cancelled', 'The request was cancelled.', cause === undefined ? {} : { cause });
+  }
+
   get status(): number | undefined {
     return this.details.status;
   }

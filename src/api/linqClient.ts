@@ -1,6 +1,6 @@
-import ky, { HTTPError, TimeoutError, type KyInstance, type RetryOptions } from 'ky';
+import ky, { type KyInstance } from 'ky';
 import { parseBaseUrl } from './baseUrl';
-import { BodyTooLargeError, readBoundedBody } from './boundedBody';
+import { readBoundedBody } from './boundedBody';
 import {
   ATTEMPT_TIMEOUT_MS,
   CALL_BUDGET_MS,
@@ -11,6 +11,8 @@ import {
   RETRY_LIMIT,
 } from './limits';
 import { LinqApiError } from './linqApiError';
+import { retryPolicy } from './retryPolicy';
+import { BadJsonError, rateLimited, tokenError, toLinqError } from './toLinqError';
 import { AdaptiveLimit } from './adaptiveLimit';
 import { RateGate } from './rateGate';
 import { parseRetryAfter } from './retryAfter';
@@ -65,23 +67,6 @@ const MAX_ERROR_BODY_BYTES = 64 * 1024;
 export interface RequestOptions {
   /** Aborts the request and any retry wait; the call then rejects with a `cancelled` error. */
   readonly signal?: AbortSignal;
-}
-
-const RETRY_STATUS_CODES = [408, 429, 500, 502, 503, 504];
-
-/** A 2xx body that was not JSON (cut short by a proxy, HTML…): retried like a 502. */
-class BadJsonError extends Error {
-  override readonly name = 'BadJsonError';
-}
-
-/** The message for a token that cannot be sent; it never repeats the token. */
-function tokenError(problem: NonNullable<ReturnType<typeof tokenProblem>>): LinqApiError {
-  const why = {
-    empty: 'No API token is set.',
-    control: 'The API token contains a control character (such as a line break); set it again.',
-    notAscii: 'The API token contains characters that cannot be sent in a header; set it again.',
-  };
-  return new LinqApiError('auth', why[problem], { unsendableToken: problem !== 'empty' });
 }
 
 /**
@@ -190,9 +175,7 @@ export class LinqClient {
 
   /** `GET /contacts/{id}`; a 404 is a `notFound` error, a reply about another contact `badData`. */
   async getContact(id: number, options: RequestOptions = {}): Promise<Contact> {
-    if (!Number.isSafeInteger(id) || id <= 0) {
-      throw new LinqApiError('notFound', `Contact ${String(id)} is not a valid id.`);
-    }
+    assertId(id);
     const body = await this.call('get', `contacts/${id}`, { ...options, aboutOneContact: true });
     return parseContactReply(body, id);
   }
@@ -346,133 +329,6 @@ function writeBody(fields: ContactFields, ownerEmail: string | undefined): Recor
   return ownerEmail !== undefined && ownerEmail !== '' ? { contact, user_email: ownerEmail } : { contact };
 }
 
-/**
- * ky's retries: `GET` only (a write is never sent twice by the client), for 408, 429, 5xx, network failures,
- * time-outs and unreadable 2xx bodies; back-off `base × 2^n` capped, jitter only lengthening it (1.0–1.2×).
- * ky's own reading of `Retry-After` and the `RateLimit-*` headers is off (`afterStatusCodes: []`): the rate gate
- * applies `Retry-After` as RFC 9110 means it (`noteRateLimit`).
- */
-function retryPolicy(p: { limit: number; baseDelayMs: number; maxDelayMs: number }): RetryOptions {
-  return {
-    limit: p.limit,
-    methods: ['get'],
-    statusCodes: RETRY_STATUS_CODES,
-    afterStatusCodes: [],
-    backoffLimit: p.maxDelayMs,
-    retryOnTimeout: true,
-    delay: (attempt) => p.baseDelayMs * 2 ** (attempt - 1),
-    jitter: (delay) => delay * (1 + Math.random() * 0.2),
-    shouldRetry: ({ error }) => {
-      if (error instanceof LinqApiError || error instanceof BodyTooLargeError) {
-        return false;
-      }
-      return error instanceof BadJsonError ? true : undefined;
-    },
-  };
-}
-
 function deadlineOf(context: Record<string, unknown>): number {
   return typeof context.deadline === 'number' ? context.deadline : Number.POSITIVE_INFINITY;
-}
-
-function rateLimited(retryAfterMs: number): LinqApiError {
-  return new LinqApiError(
-    'rateLimited',
-    `The Linq API asked to wait ${Math.ceil(retryAfterMs / 1000)} s, longer than a request may take.`,
-    { status: 429, retryAfterMs },
-  );
-}
-
-/**
- * A plain copy of an error's name and message (and its causes'), for the log. ky's errors carry the
- * request, whose headers hold the token: they are never kept as a cause.
- */
-function safeCause(error: unknown, redact: (text: string) => string, depth = 0): Error | undefined {
-  if (!(error instanceof Error) || depth > 3) {
-    return undefined;
-  }
-  const inner = safeCause(error.cause, redact, depth + 1);
-  const copy = new Error(redact(error.message), inner ? { cause: inner } : undefined);
-  copy.name = redact(error.name);
-  copy.stack = `${copy.name}: ${copy.message}`;
-  return copy;
-}
-
-/** Maps whatever ky or fetch threw into one error kind with a message fit for a user. */
-function toLinqError(
-  thrown: unknown,
-  context: {
-    readonly path: string;
-    readonly aboutOneContact: boolean;
-    readonly signal: AbortSignal | undefined;
-    readonly budget: AbortSignal;
-    readonly budgetMs: number;
-    readonly redact: (text: string) => string;
-    readonly problems: WeakMap<Response, string[]>;
-  },
-): LinqApiError {
-  if (thrown instanceof LinqApiError) {
-    return thrown;
-  }
-  const { signal, budget, budgetMs } = context;
-  // ky's messages name the whole URL, and `find`'s holds an email or a phone number: keep the path only.
-  const error = safeCause(thrown, (text) => context.redact(text).replace(/(\/[^\s?#]*)\?[^\s#]+/g, '$1?…'));
-  if (signal?.aborted) {
-    return new LinqApiError('cancelled', 'The request was cancelled.', { cause: error });
-  }
-  if (budget.aborted) {
-    return new LinqApiError(
-      'offline',
-      `The Linq API did not answer within ${Math.round(budgetMs / 1000)} s, retries included.`,
-      { cause: error },
-    );
-  }
-  if (thrown instanceof HTTPError) {
-    const status = thrown.response.status;
-    if (status === 401 || status === 403) {
-      return new LinqApiError('auth', `The Linq API refused the token (HTTP ${status}).`, { status });
-    }
-    if (status === 404 && context.aboutOneContact) {
-      return new LinqApiError('notFound', 'Contact not found.', { status });
-    }
-    if (status === 400 || status === 422) {
-      const problems = context.problems.get(thrown.response) ?? [];
-      return new LinqApiError(
-        'invalid',
-        `The Linq API refused the request to /${context.path.split('/')[0] ?? ''} (HTTP ${status}).`,
-        { status, problems },
-      );
-    }
-    if (status === 429) {
-      const retryAfterMs = parseRetryAfter(thrown.response.headers.get('Retry-After'));
-      return new LinqApiError('rateLimited', 'The Linq API is limiting requests (HTTP 429).', { status, retryAfterMs });
-    }
-    if (status >= 300 && status < 400) {
-      return new LinqApiError(
-        'server',
-        `The Linq API answered with a redirect (HTTP ${status}), which is not followed.`,
-        { status },
-      );
-    }
-    return new LinqApiError('server', `The Linq API answered with an error (HTTP ${status}).`, { status });
-  }
-  if (thrown instanceof BodyTooLargeError) {
-    return new LinqApiError(
-      'badData',
-      `The server's reply was larger than ${Math.round(thrown.limitBytes / 1024 / 1024)} MB, more than any page of contacts.`,
-      { cause: error },
-    );
-  }
-  if (thrown instanceof BadJsonError) {
-    return new LinqApiError('badData', "The server's reply was not valid JSON.", { cause: error });
-  }
-  if (thrown instanceof TimeoutError) {
-    return new LinqApiError('offline', 'The Linq API did not answer in time.', { cause: error });
-  }
-  if (thrown instanceof Error && thrown.name === 'AbortError') {
-    return new LinqApiError('cancelled', 'The request was cancelled.', { cause: error });
-  }
-  return new LinqApiError('offline', 'Could not reach the Linq API. Check your connection and the API base URL.', {
-    cause: error,
-  });
 }

@@ -65,20 +65,9 @@ export interface ContactPage {
 }
 
 /**
- * The fields a create or update sends, as the user typed them (trimmed). In an update an empty string
- * clears the field; a field left out stays as it is.
+ * The writable fields, in the form's order, with their names on the wire: the one list from which the
+ * writable field names, `ContactFields`, the form's fields and the request bodies derive.
  */
-export interface ContactFields {
-  readonly firstName?: string;
-  readonly lastName?: string;
-  readonly email?: string;
-  readonly phoneNumber?: string;
-  readonly company?: string;
-  readonly title?: string;
-  readonly location?: string;
-}
-
-/** The writable fields, in the form's order, with their names on the wire. */
 export const CONTACT_FIELD_WIRE = {
   firstName: 'first_name',
   lastName: 'last_name',
@@ -87,9 +76,15 @@ export const CONTACT_FIELD_WIRE = {
   company: 'company',
   title: 'title',
   location: 'location',
-} as const satisfies Record<keyof ContactFields, string>;
+} as const satisfies Partial<Record<keyof Contact, string>>;
 
-export type ContactFieldName = keyof ContactFields;
+export type ContactFieldName = keyof typeof CONTACT_FIELD_WIRE;
+
+/**
+ * The fields a create or update sends, as the user typed them (trimmed). In an update an empty string
+ * clears the field; a field left out stays as it is.
+ */
+export type ContactFields = { readonly [F in ContactFieldName]?: string };
 
 export const CONTACT_FIELD_NAMES = Object.keys(CONTACT_FIELD_WIRE) as ContactFieldName[];
 

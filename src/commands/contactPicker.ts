@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { Contact } from '../api/types';
-import type { StoreProgress } from '../contacts/contactStore';
+import type { StoreProgress } from '../contacts/store/contactStore';
 import type { LinqSession } from '../contacts/linqSession';
 import { bestMatches } from '../format/contactMatch';
 import { describeError } from '../errors/describeError';

@@ -77,7 +77,7 @@ export function registerCommands(parts: CommandParts): vscode.Disposable[] {
   const commands: Record<string, (arg?: unknown) => unknown> = {
     [Commands.setToken]: () => setToken(parts.tokens),
     // The copy and its key go with the token (VS Code keeps secrets after an uninstall: this is the way out).
-    [Commands.clearToken]: () => Promise.all([clearToken(parts.tokens), session.deleteCopies(true)]),
+    [Commands.clearToken]: () => Promise.all([clearToken(parts.tokens), session.deleteCaches(true)]),
     [Commands.refresh]: () => session.refresh(),
     [Commands.loadMore]: () => provider.loadMore(),
     [Commands.showLog]: () => parts.channel.show(true),

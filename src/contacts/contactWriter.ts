@@ -1,7 +1,7 @@
 import { LinqApiError } from '../api/linqApiError';
 import type { Contact, ContactFields, FindQuery } from '../api/types';
 import type { RequestOptions } from '../api/linqClient';
-import type { ContactStore } from './contactStore';
+import type { ContactStore } from './store/contactStore';
 
 /** What writing needs of the API client (a `LinqClient`). */
 export interface WriteClient {
@@ -27,7 +27,7 @@ const DEFAULT_RATE_LIMIT_WAIT_MS = 1_000;
 export function pause(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
     if (signal?.aborted) {
-      reject(new LinqApiError('cancelled', 'The request was cancelled.'));
+      reject(LinqApiError.cancelled());
       return;
     }
     const timer = setTimeout(() => {
@@ -36,7 +36,7 @@ export function pause(ms: number, signal?: AbortSignal): Promise<void> {
     }, ms);
     const onAbort = (): void => {
       clearTimeout(timer);
-      reject(new LinqApiError('cancelled', 'The request was cancelled.'));
+      reject(LinqApiError.cancelled());
     };
     signal?.addEventListener('abort', onAbort, { once: true });
   });

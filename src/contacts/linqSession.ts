@@ -7,11 +7,9 @@ import type { TokenStore } from '../auth/tokenStore';
 import { affectsConnection, readOnlyMode, readSettings, workspaceOffersBaseUrl } from '../config';
 import { MAX_PER_PAGE } from '../api/limits';
 import type { Logger } from '../log/logger';
-import type { ContactCopy, CopyConnection } from './contactCopy';
-import { ContactStore, type StoreProgress } from './contactStore';
-
-/** While a refresh walks, its contacts replace the ones held in one view update per this long. */
-const REFRESH_BATCH_MS = 250;
+import type { ContactCache, CacheConnection } from './contactCache';
+import { ContactStore, type StoreProgress } from './store/contactStore';
+import { refreshInPlace, type RefreshWalk } from './store/refreshMerge';
 
 /** Listener for the all-contacts walk: every contact so far, and where the walk stands. */
 export type AllContactsListener = (all: readonly Contact[], progress: StoreProgress | undefined, done: boolean) => void;
@@ -20,16 +18,16 @@ export type AllContactsListener = (all: readonly Contact[], progress: StoreProgr
 interface Connection {
   readonly client: LinqClient;
   readonly store: ContactStore;
-  /** Who the encrypted copy belongs to. */
-  readonly owner: CopyConnection;
+  /** Who the encrypted cache belongs to. */
+  readonly owner: CacheConnection;
 }
 
 /**
  * The connection to Linq as the settings and the token define it now: the API client and the one
  * `ContactStore` that the tree, search, the filter, lookup and the detail tab all read. The store starts
- * from the encrypted copy when there is one (read when something first needs contacts) and a refresh walk
- * then updates it in place; the copy is written again after walks and writes. A new token or a new base
- * URL disposes the store (its late answers are dropped there), deletes the old copy and fires `onDidChange`.
+ * from the encrypted cache when there is one (read when something first needs contacts) and a refresh walk
+ * then updates it in place; the cache is written again after walks and writes. A new token or a new base
+ * URL disposes the store (its late answers are dropped there), deletes the old cache and fires `onDidChange`.
  */
 export class LinqSession implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
@@ -43,18 +41,18 @@ export class LinqSession implements vscode.Disposable {
   /** Stores whose background prefetch was started by `prefetch` (once per connection). */
   private readonly prefetched = new WeakSet<ContactStore>();
   /** The refresh walk under way (a second store over the same client), and how to stop it. */
-  private refreshing: { readonly walker: ContactStore; stop(): void } | undefined;
-  /** The connection the copy now belongs to (its file goes when the token or URL changes). */
-  private owner: CopyConnection | undefined;
-  /** Writes the current store's copy (debounced), once there is a connection. */
-  private saveCopy: (() => void) | undefined;
-  /** A store started from the copy, refreshed at the first `prefetch` or `loadAll` (after the first rows). */
+  private refreshing: RefreshWalk | undefined;
+  /** The connection the cache now belongs to (its file goes when the token or URL changes). */
+  private owner: CacheConnection | undefined;
+  /** Writes the current store's cache (debounced), once there is a connection. */
+  private saveCache: (() => void) | undefined;
+  /** A store started from the cache, refreshed at the first `prefetch` or `loadAll` (after the first rows). */
   private readonly refreshDue = new WeakSet<ContactStore>();
 
   constructor(
     private readonly tokens: TokenStore,
     private readonly log?: Logger,
-    private readonly copy?: ContactCopy,
+    private readonly cache?: ContactCache,
   ) {
     this.disposables.push(
       this.changed,
@@ -75,7 +73,7 @@ export class LinqSession implements vscode.Disposable {
     if (this.connection) {
       return this.connection;
     }
-    this.copy?.warmUp();
+    this.cache?.warmUp();
     const pending: Promise<Connection | undefined> = this.tokens.get().then(async (token) => {
       if (token === undefined) {
         return undefined;
@@ -90,12 +88,12 @@ export class LinqSession implements vscode.Disposable {
       const baseUrl = readSettings().apiBaseUrl;
       const client = new LinqClient({ baseUrl, token, readOnly: readOnlyMode });
       this.log?.info(`Connecting to ${client.host}.`);
-      const owner: CopyConnection = { host: client.host, baseUrl, token };
+      const owner: CacheConnection = { host: client.host, baseUrl, token };
       if (this.connection === pending) {
-        // A reset while the copy is read deletes it all the same.
+        // A reset while the cache is read deletes it all the same.
         this.owner = owner;
       }
-      const opened = await this.copy?.read(owner);
+      const opened = await this.cache?.read(owner);
       const held = opened?.first;
       const store = new ContactStore(client, { perPage: MAX_PER_PAGE, held });
       if (opened) {
@@ -103,13 +101,13 @@ export class LinqSession implements vscode.Disposable {
       }
       const connection: Connection = { client, store, owner };
       if (this.connection !== pending) {
-        // Reset while the token or the copy was read: this connection is already stale.
+        // Reset while the token or the cache was read: this connection is already stale.
         store.dispose();
         return connection;
       }
       this.current = store;
       this.watch(store, client);
-      this.keepCopy(connection);
+      this.keepCache(connection);
       if (held) {
         this.log?.info(`Started from the local copy of ${new Date(held.takenAt).toISOString()}.`);
         this.refreshDue.add(store);
@@ -120,16 +118,16 @@ export class LinqSession implements vscode.Disposable {
     return pending;
   }
 
-  /** Writes the copy again (debounced) whenever the store's contacts change. */
-  private keepCopy({ store, owner }: Connection): void {
-    const copy = this.copy;
-    if (!copy) {
+  /** Writes the cache again (debounced) whenever the store's contacts change. */
+  private keepCache({ store, owner }: Connection): void {
+    const cache = this.cache;
+    if (!cache) {
       return;
     }
     const save = (): void => {
-      // Not while the copy is still being read: it would write back only its first part.
+      // Not while the cache is still being read: it would write back only its first part.
       if (store.loadedAny && !store.reading) {
-        copy.save(
+        cache.save(
           owner,
           () => store.heldContacts(),
           async () =>
@@ -140,12 +138,12 @@ export class LinqSession implements vscode.Disposable {
       }
     };
     store.onDidChange(save);
-    this.saveCopy = save;
+    this.saveCache = save;
   }
 
-  /** Writes the copy of what is held (the cache was just turned on). */
-  keepCopyNow(): void {
-    this.saveCopy?.();
+  /** Writes the cache of what is held (the cache was just turned on). */
+  keepCacheNow(): void {
+    this.saveCache?.();
   }
 
   /**
@@ -165,54 +163,26 @@ export class LinqSession implements vscode.Disposable {
       return;
     }
     this.refreshing?.stop();
-    const walker = new ContactStore(client, { perPage: MAX_PER_PAGE });
     const target = store.complete
       ? Number.POSITIVE_INFINITY
       : Math.max(store.contacts.length, readSettings().prefetchLimit);
-    store.heldSince ??= store.changedAt;
-    store.refreshFailed(undefined);
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const take = (done: boolean): void => {
-      clearTimeout(timer);
-      timer = undefined;
-      if (walker.loadedAny) {
-        store.refreshedWith(walker.contacts, walker.complete, walker.progress.totalCount, done);
-      }
-    };
-    const unsubscribe = walker.onDidChange(() => {
-      timer ??= setTimeout(() => take(false), REFRESH_BATCH_MS);
-    });
-    const stop = (): void => {
-      clearTimeout(timer);
-      unsubscribe();
-      walker.dispose();
-      if (this.refreshing?.walker === walker) {
-        this.refreshing = undefined;
-      }
-    };
-    this.refreshing = { walker, stop };
-    const started = Date.now();
-    walker.walk(target).then(
-      () => {
-        take(true);
+    const walker = new ContactStore(client, { perPage: MAX_PER_PAGE });
+    const refresh = refreshInPlace(walker, store, target, {
+      done: (walker, ms) =>
         this.log?.info(
-          `Refreshed ${walker.contacts.length} contacts in place in ${Date.now() - started} ms (${walker.requests} list requests${walker.complete ? ', the whole organisation' : ''}).`,
-        );
-        stop();
-      },
-      (error: unknown) => {
-        const e = asLinqError(error);
-        if (e.kind !== 'cancelled') {
-          take(false);
-          store.refreshFailed(e);
-          this.log?.warnError('Refreshing contacts', e);
+          `Refreshed ${walker.contacts.length} contacts in place in ${ms} ms (${walker.requests} list requests${walker.complete ? ', the whole organisation' : ''}).`,
+        ),
+      failed: (e) => this.log?.warnError('Refreshing contacts', e),
+      ended: () => {
+        if (this.refreshing === refresh) {
+          this.refreshing = undefined;
         }
-        stop();
       },
-    );
+    });
+    this.refreshing = refresh;
   }
 
-  /** Starts the refresh of contacts from the copy, once, unless `prefetchLimit` is 0 (then the copy stays as it is). */
+  /** Starts the refresh of contacts from the cache, once, unless `prefetchLimit` is 0 (then the cache stays as it is). */
   private refreshIfDue(connection: Connection): void {
     if (this.refreshDue.has(connection.store) && readSettings().prefetchLimit > 0) {
       this.refreshDue.delete(connection.store);
@@ -233,9 +203,9 @@ export class LinqSession implements vscode.Disposable {
     }
   }
 
-  /** Drops what the copy would still write, and deletes every copy (Clear API Token; the cache turned off). */
-  async deleteCopies(withKey: boolean): Promise<void> {
-    await this.copy?.deleteAll(withKey);
+  /** Drops what the cache would still write, and deletes every cache (Clear API Token; the cache turned off). */
+  async deleteCaches(withKey: boolean): Promise<void> {
+    await this.cache?.deleteAll(withKey);
   }
 
   /** Logs counts (never contact data) when the store has every contact. */
@@ -373,22 +343,22 @@ export class LinqSession implements vscode.Disposable {
     };
   }
 
-  /** Drops the client, the store (and with it every late answer), the old connection's copy, and tells listeners. */
+  /** Drops the client, the store (and with it every late answer), the old connection's cache, and tells listeners. */
   reset(): void {
     if (this.owner) {
-      void this.copy?.deleteFor(this.owner);
+      void this.cache?.deleteFor(this.owner);
     }
     this.reopen();
   }
 
   /**
-   * Drops the client and the store and tells listeners, keeping the copy: the next need connects again
+   * Drops the client and the store and tells listeners, keeping the cache: the next need connects again
    * and starts from it, as a newly opened window does.
    */
   reopen(): void {
     this.refreshing?.stop();
     this.owner = undefined;
-    this.saveCopy = undefined;
+    this.saveCache = undefined;
     this.current?.dispose();
     this.current = undefined;
     this.connection = undefined;

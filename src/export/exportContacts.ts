@@ -4,7 +4,7 @@ import { asLinqError } from '../api/linqApiError';
 import { concatBytes } from '../api/boundedBody';
 import type { Contact } from '../api/types';
 import { tokenRequired } from '../ui/tokenRequired';
-import type { StoreProgress } from '../contacts/contactStore';
+import type { StoreProgress } from '../contacts/store/contactStore';
 import type { LinqSession } from '../contacts/linqSession';
 import { describeError } from '../errors/describeError';
 import type { Logger } from '../log/logger';

@@ -3,6 +3,7 @@ import { CONTACT_FIELD_NAMES, type Contact, type ContactFieldName, type ContactF
 /** The form's fields: the writable ones and the owner's email. */
 export type DraftField = ContactFieldName | 'ownerEmail';
 
+/** The form's fields, in order (also the webview's: `protocol.ts` and `media/detail.ts` use them). */
 export const DRAFT_FIELDS: readonly DraftField[] = [...CONTACT_FIELD_NAMES, 'ownerEmail'];
 
 /** What the form holds: every field as text, `''` when empty. */
@@ -22,16 +23,7 @@ export interface DraftProblem {
 }
 
 export function emptyDraft(): Draft {
-  return {
-    firstName: '',
-    lastName: '',
-    email: '',
-    phoneNumber: '',
-    company: '',
-    title: '',
-    location: '',
-    ownerEmail: '',
-  };
+  return Object.fromEntries(DRAFT_FIELDS.map((field) => [field, ''])) as Record<DraftField, string>;
 }
 
 /** A draft from any partial values (unknown keys dropped, non-strings as empty). */

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { asLinqError, type LinqApiError } from '../api/linqApiError';
 import type { Contact } from '../api/types';
-import type { ContactStore } from '../contacts/contactStore';
+import type { ContactStore } from '../contacts/store/contactStore';
 import type { LinqSession } from '../contacts/linqSession';
 import { readSettings } from '../config';
 

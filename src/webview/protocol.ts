@@ -1,3 +1,4 @@
+import { DRAFT_FIELDS, type DraftField } from '../format/contactDraft';
 import { isAllowedHref, isHttpsUrl } from '../format/links';
 
 /**
@@ -37,20 +38,6 @@ export interface ContactView {
   };
 }
 
-/** The form's fields, in order (the writable fields and the owner's email). */
-export const FORM_FIELDS = [
-  'firstName',
-  'lastName',
-  'email',
-  'phoneNumber',
-  'company',
-  'title',
-  'location',
-  'ownerEmail',
-] as const;
-
-export type FormField = (typeof FORM_FIELDS)[number];
-
 /** What the user may answer to a notice in the form (a duplicate, a conflict, an unknown outcome). */
 export type NoticeAction = 'openExisting' | 'createAnyway' | 'overwrite' | 'useLinq' | 'keepEditing' | 'refresh';
 
@@ -68,7 +55,7 @@ export interface FormView {
   readonly mode: 'new' | 'edit';
   readonly heading: string;
   readonly fields: ReadonlyArray<{
-    readonly key: FormField;
+    readonly key: DraftField;
     readonly label: string;
     readonly value: string;
     readonly error?: string;
@@ -119,7 +106,7 @@ export interface CommandMessage {
 /** Tab → extension: the form's values (after every change, and with Save). */
 export interface FormValuesMessage {
   readonly type: 'formChange' | 'save';
-  readonly values: Readonly<Record<FormField, string>>;
+  readonly values: Readonly<Record<DraftField, string>>;
 }
 
 /** Tab → extension: the user answered a notice. */
@@ -152,11 +139,11 @@ const FROM_WEBVIEW_TYPES: ReadonlySet<string> = new Set([
 ]);
 
 /** Form values as they arrive: every field a string of at most 10,000 characters, nothing else. */
-function isFormValues(value: unknown): value is Record<FormField, string> {
+function isFormValues(value: unknown): value is Record<DraftField, string> {
   return (
     isRecord(value) &&
-    FORM_FIELDS.every((f) => typeof value[f] === 'string' && value[f].length <= 10_000) &&
-    Object.keys(value).length === FORM_FIELDS.length
+    DRAFT_FIELDS.every((f) => typeof value[f] === 'string' && value[f].length <= 10_000) &&
+    Object.keys(value).length === DRAFT_FIELDS.length
   );
 }
 
@@ -184,7 +171,7 @@ function isFormView(value: unknown): value is FormView {
       (f: unknown) =>
         isRecord(f) &&
         typeof f.key === 'string' &&
-        (FORM_FIELDS as readonly string[]).includes(f.key) &&
+        (DRAFT_FIELDS as readonly string[]).includes(f.key) &&
         typeof f.label === 'string' &&
         typeof f.value === 'string',
     ) &&

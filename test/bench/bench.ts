@@ -16,16 +16,16 @@ import * as os from 'node:os';
 import { runInHostSuite } from '../harness/inHostSuite.mjs';
 import { setup } from '../harness/setup.mjs';
 import { benchView, VIEW_RUNS } from './viewBench';
-import { ContactStore } from '../../src/contacts/contactStore';
+import { ContactStore } from '../../src/contacts/store/contactStore';
 import { IMPORT_CONCURRENCY, planImport, runImport } from '../../src/contacts/contactImport';
 import { readImportFile } from '../../src/format/importFile';
 import { toVCard } from '../../src/format/vcard';
 import { parseContact } from '../../src/api/validate';
 import { demoContact } from '../server/contactFactory';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
-import { decryptCopy, encryptCopy, newCopyKey } from '../../src/cache/copyCipher';
-import { encodeCopy, openCopy, type CopyContent } from '../../src/cache/copyCodec';
-import { readIfThere, writeAtomically } from '../../src/cache/copyFile';
+import { decryptCache, encryptCache, newCacheKey } from '../../src/cache/cacheCipher';
+import { encodeCache, openCache, type HeldContacts } from '../../src/cache/cacheCodec';
+import { readIfThere, writeAtomically } from '../../src/cache/cacheFile';
 import { matchRank, queryWords } from '../../src/format/contactMatch';
 
 const CONTACTS = 10_000;
@@ -159,19 +159,19 @@ async function benchEngine(): Promise<Record<string, number>> {
 
 /**
  * Export and @-mentions, measured inside a real extension host against the child-process stand-in
- * (10,000 contacts, 50 ms): see inHost/writingBench.ts.
+ * (10,000 contacts, 50 ms): see inHost/editorBench.ts.
  */
-async function benchWriting(): Promise<Record<string, number>> {
+async function benchEditor(): Promise<Record<string, number>> {
   const server = await standIn([]);
-  const resultFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'linq-bench-')), 'writing.json');
+  const resultFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'linq-bench-')), 'editor.json');
   try {
     await runInHostSuite(resultFile, {
-      testsPath: path.join(__dirname, 'inHost', 'writingBench.js'),
+      testsPath: path.join(__dirname, 'inHost', 'editorBench.js'),
       env: { LINQ_BENCH_BASE_URL: server.baseUrl, LINQ_BENCH_TOKEN: TOKEN },
     });
     const out = JSON.parse(fs.readFileSync(resultFile, 'utf8')) as { figures?: Record<string, number>; error?: string };
     if (!out.figures) {
-      throw new Error(`the writing bench failed in the extension host: ${out.error ?? 'no figures'}`);
+      throw new Error(`the editor bench failed in the extension host: ${out.error ?? 'no figures'}`);
     }
     const f = out.figures;
     console.log(
@@ -345,7 +345,7 @@ async function benchImport(): Promise<Record<string, number>> {
   }
 }
 
-const COPY_CONTACTS = 100_000;
+const CACHE_CONTACTS = 100_000;
 
 /** Heap in use after a full collection (the bench runs with --expose-gc), in MB. */
 function heapMB(): number {
@@ -354,46 +354,46 @@ function heapMB(): number {
 }
 
 /**
- * The encrypted copy of 100,000 contacts, with the same modules the extension host runs: its size (JSON,
+ * The encrypted cache of 100,000 contacts, with the same modules the extension host runs: its size (JSON,
  * compressed, encrypted), the time to write and to read it back, and the longest event-loop delay while it
  * is read (`monitorEventLoopDelay`), against the baseline of one `JSON.parse` of the whole in the same run.
- * Then what the copy gives: a store started from it answering its first rows, a search for contact 98,765
+ * Then what the cache gives: a store started from it answering its first rows, a search for contact 98,765
  * over all held, and the heap that holding them takes.
  */
-async function benchCopy(): Promise<Record<string, number>> {
-  const contacts = Array.from({ length: COPY_CONTACTS }, (_, i) => parseContact(demoContact(i)));
-  const held = { contacts, totalCount: COPY_CONTACTS, complete: true, takenAt: Date.now() };
+async function benchCache(): Promise<Record<string, number>> {
+  const contacts = Array.from({ length: CACHE_CONTACTS }, (_, i) => parseContact(demoContact(i)));
+  const held = { contacts, totalCount: CACHE_CONTACTS, complete: true, takenAt: Date.now() };
   const jsonBytes = Buffer.byteLength(JSON.stringify(contacts));
-  const key = newCopyKey();
-  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'linq-copy-bench-')), 'copy.lqc');
+  const key = newCacheKey();
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'linq-cache-bench-')), 'cache.lqc');
 
   const writeDelay = monitorEventLoopDelay({ resolution: 1 });
   writeDelay.enable();
   let started = performance.now();
-  const sealed = encryptCopy(key, await encodeCopy(held));
+  const sealed = encryptCache(key, await encodeCache(held));
   await writeAtomically(file, sealed);
   const writeMs = performance.now() - started;
   writeDelay.disable();
   const writeMaxDelayMs = writeDelay.max / 1e6;
-  const uncompressedSealed = encryptCopy(key, Buffer.from(JSON.stringify(contacts))).length;
+  const uncompressedSealed = encryptCache(key, Buffer.from(JSON.stringify(contacts))).length;
 
   const before = heapMB();
   const reads: number[] = [];
   const firsts: number[] = [];
   let maxDelayMs = 0;
-  let decoded: CopyContent | undefined;
+  let decoded: HeldContacts | undefined;
   for (let i = 0; i < 3; i++) {
     const delay = monitorEventLoopDelay({ resolution: 1 });
     delay.enable();
     started = performance.now();
-    const opened = await openCopy(decryptCopy(key, (await readIfThere(file)) ?? Buffer.alloc(0)));
+    const opened = await openCache(decryptCache(key, (await readIfThere(file)) ?? Buffer.alloc(0)));
     firsts.push(performance.now() - started);
     decoded = await opened.whole;
     reads.push(performance.now() - started);
     delay.disable();
     maxDelayMs = Math.max(maxDelayMs, delay.max / 1e6);
-    if (decoded.contacts.length !== COPY_CONTACTS) {
-      throw new Error('the copy came back incomplete');
+    if (decoded.contacts.length !== CACHE_CONTACTS) {
+      throw new Error('the cache came back incomplete');
     }
   }
   const plainJson = JSON.stringify(contacts);
@@ -409,7 +409,7 @@ async function benchCopy(): Promise<Record<string, number>> {
   );
   await store.ensure(100);
   const firstRowsMs = performance.now() - started;
-  // The copy's contacts and the store's maps over them (the contacts built for writing were held before).
+  // The cache's contacts and the store's maps over them (the contacts built for writing were held before).
   const heldMB = heapMB() - before;
   const target = demoContact(98_764).email as string;
   started = performance.now();
@@ -425,32 +425,32 @@ async function benchCopy(): Promise<Record<string, number>> {
   const readMs = [...reads].sort((a, b) => a - b)[1] ?? Number.NaN;
   const kb = (bytes: number): number => Math.round(bytes / 1024);
   console.log(
-    `copy of ${COPY_CONTACTS} contacts: JSON ${kb(jsonBytes)} KB, encrypted file ${kb(sealed.length)} KB gzip-compressed (${kb(uncompressedSealed)} KB without: ×${(uncompressedSealed / sealed.length).toFixed(1)} smaller)`,
+    `cache of ${CACHE_CONTACTS} contacts: JSON ${kb(jsonBytes)} KB, encrypted file ${kb(sealed.length)} KB gzip-compressed (${kb(uncompressedSealed)} KB without: ×${(uncompressedSealed / sealed.length).toFixed(1)} smaller)`,
   );
   console.log(
     `  written in ${Math.round(writeMs)} ms (longest event-loop delay ${Math.round(writeMaxDelayMs)} ms); read + decrypted, first 1,000 ready in ${firstMs.toFixed(1)} ms, all parsed in ${Math.round(readMs)} ms (medians of 3), longest event-loop delay meanwhile ${Math.round(maxDelayMs)} ms (one JSON.parse of the whole: ${Math.round(oneParseMs)} ms, ×${(oneParseMs / maxDelayMs).toFixed(1)})`,
   );
   console.log(
-    `  a store started from it: first rows in ${firstRowsMs.toFixed(1)} ms; search for contact 98,765 over all held ${Math.round(searchMs)} ms; heap for ${COPY_CONTACTS} held +${Math.round(heldMB)} MB`,
+    `  a store started from it: first rows in ${firstRowsMs.toFixed(1)} ms; search for contact 98,765 over all held ${Math.round(searchMs)} ms; heap for ${CACHE_CONTACTS} held +${Math.round(heldMB)} MB`,
   );
   return {
-    copyJsonKB: kb(jsonBytes),
-    copyFileKB: kb(sealed.length),
-    copyUncompressedKB: kb(uncompressedSealed),
-    copyWriteMs: Math.round(writeMs),
-    copyWriteMaxEventLoopDelayMs: Math.round(writeMaxDelayMs),
-    copyFirstPartMs: Number(firstMs.toFixed(1)),
-    copyReadMs: Math.round(readMs),
-    copyReadMaxEventLoopDelayMs: Math.round(maxDelayMs),
-    copyOneJsonParseMs: Math.round(oneParseMs),
-    copyStoreFirstRowsMs: Number(firstRowsMs.toFixed(1)),
-    copySearch98765Ms: Math.round(searchMs),
-    copyHeldHeapMB: Math.round(heldMB),
+    cacheJsonKB: kb(jsonBytes),
+    cacheFileKB: kb(sealed.length),
+    cacheUncompressedKB: kb(uncompressedSealed),
+    cacheWriteMs: Math.round(writeMs),
+    cacheWriteMaxEventLoopDelayMs: Math.round(writeMaxDelayMs),
+    cacheFirstPartMs: Number(firstMs.toFixed(1)),
+    cacheReadMs: Math.round(readMs),
+    cacheReadMaxEventLoopDelayMs: Math.round(maxDelayMs),
+    cacheOneJsonParseMs: Math.round(oneParseMs),
+    cacheStoreFirstRowsMs: Number(firstRowsMs.toFixed(1)),
+    cacheSearch98765Ms: Math.round(searchMs),
+    cacheHeldHeapMB: Math.round(heldMB),
   };
 }
 
 /**
- * `--copy-only`: only the encrypted copy's figures; `--walk-only`: only the adaptive walk against the fixed 4; `--import-only`: only the import; `--engine-only`: skip the real VS Code; `--view-only`: only the view runs; `--writing-only`: only export and
+ * `--cache-only`: only the encrypted cache's figures; `--walk-only`: only the adaptive walk against the fixed 4; `--import-only`: only the import; `--engine-only`: skip the real VS Code; `--view-only`: only the view runs; `--editor-only`: only export and
  * mentions; `--small`: only the 10,000-contact view run.
  */
 async function main(): Promise<void> {
@@ -459,29 +459,29 @@ async function main(): Promise<void> {
     console.log(JSON.stringify(await benchImport()));
     return;
   }
-  if (process.argv.includes('--copy-only')) {
-    console.log(JSON.stringify(await benchCopy()));
+  if (process.argv.includes('--cache-only')) {
+    console.log(JSON.stringify(await benchCache()));
     return;
   }
   if (process.argv.includes('--walk-only')) {
     console.log(JSON.stringify(await benchAdaptiveWalk()));
     return;
   }
-  if (!process.argv.includes('--view-only') && !process.argv.includes('--writing-only')) {
+  if (!process.argv.includes('--view-only') && !process.argv.includes('--editor-only')) {
     result = {
       ...(await benchEngine()),
       ...(await benchAdaptiveWalk()),
       ...(await benchImport()),
-      ...(await benchCopy()),
+      ...(await benchCache()),
     };
   }
   if (!process.argv.includes('--engine-only')) {
     setup();
   }
   if (!process.argv.includes('--engine-only') && !process.argv.includes('--view-only')) {
-    result = { ...result, ...(await benchWriting()) };
+    result = { ...result, ...(await benchEditor()) };
   }
-  if (!process.argv.includes('--engine-only') && !process.argv.includes('--writing-only')) {
+  if (!process.argv.includes('--engine-only') && !process.argv.includes('--editor-only')) {
     for (const run of VIEW_RUNS.filter((r) => !process.argv.includes('--small') || r.contacts === 10_000)) {
       const figures = await benchView(run, (line) => console.log(line));
       // The 10,000-contact run keeps the plain keys; the others are prefixed with their size.

@@ -117,15 +117,15 @@ export interface ViewFigures {
   /** Reload with nothing held (`linqContacts.cache: false`): Reload Window → rows, and the extension's part. */
   reloadColdToRowsMs: number;
   reloadColdInExtensionMs: number;
-  /** Reload with every contact held in the copy: Reload Window → rows; the view's ask → rows from the copy. */
-  reloadFromCopyToRowsMs: number;
-  reloadFromCopyInExtensionMs: number;
-  /** List requests that arrived before the rows were seen after the reload from the copy. */
-  reloadFromCopyListRequestsBeforeRows: number;
+  /** Reload with every contact held in the cache: Reload Window → rows; the view's ask → rows from the cache. */
+  reloadFromCacheToRowsMs: number;
+  reloadFromCacheInExtensionMs: number;
+  /** List requests that arrived before the rows were seen after the reload from the cache. */
+  reloadFromCacheListRequestsBeforeRows: number;
   /** After that reload: Search Contacts opened → contact 98,765 (or one near the end) offered. */
   searchAfterReloadMs: number;
-  /** The copy file's size, and the extension host's memory after the reload from it. */
-  copyFileKB: number;
+  /** The cache file's size, and the extension host's memory after the reload from it. */
+  cacheFileKB: number;
   hostMemoryAfterReloadMB: number;
 }
 
@@ -252,7 +252,7 @@ export async function benchView(run: ViewRun, log: (line: string) => void): Prom
     log(
       `  wire: ${listRequests} list requests for ${pages} pages (${repeatedRequests} repeated); extension host ${hostMemoryEmptyMB} MB before the token, ${hostMemoryAllMB} MB with all ${count}`,
     );
-    // Window reloads: first with nothing held (the cache off), then from the copy of every contact.
+    // Window reloads: first with nothing held (the cache off), then from the cache of every contact.
     const tokenFirstRowsInExtensionMs = lastLogFigure(
       wb.rootFolder,
       /First \d+ rows ready (\d+) ms after the view asked/,
@@ -280,7 +280,7 @@ export async function benchView(run: ViewRun, log: (line: string) => void): Prom
         .waitFor({ state: 'hidden' })
         .catch(() => wb.runCommand('View: Close All Editors'));
     };
-    const copyFiles = (): string[] =>
+    const cacheFiles = (): string[] =>
       filesUnder(path.join(wb.rootFolder, 'user-data')).filter((f) => f.endsWith('.lqc'));
     const until = async (what: string, check: () => boolean, timeoutMs: number): Promise<void> => {
       const deadline = Date.now() + timeoutMs;
@@ -302,23 +302,23 @@ export async function benchView(run: ViewRun, log: (line: string) => void): Prom
       return { ms: performance.now() - begun, rowsAt: Date.now() };
     };
     await setCache(false);
-    await until('the copy deleted', () => copyFiles().length === 0, 30_000);
+    await until('the cache deleted', () => cacheFiles().length === 0, 30_000);
     const cold = await reload();
     const reloadColdInExtensionMs = lastLogFigure(
       wb.rootFolder,
       /First \d+ rows ready (\d+) ms after the view asked for them \(from Linq\)/,
     );
     await setCache(true);
-    // Every contact held (search walks them all), then the copy written once and left alone for 3 s.
+    // Every contact held (search walks them all), then the cache written once and left alone for 3 s.
     await wb.openPalette('Linq: Search Contacts');
     await wb.quickInput.press('Enter');
     await title.filter({ hasText: `${count} contacts)` }).waitFor({ timeout: 300_000 });
     await wb.quickInput.press('Escape');
     let written = { mtime: -1, since: Date.now() };
     await until(
-      'the copy written',
+      'the cache written',
       () => {
-        const mtime = copyFiles().map((f) => fs.statSync(f).mtimeMs)[0] ?? -1;
+        const mtime = cacheFiles().map((f) => fs.statSync(f).mtimeMs)[0] ?? -1;
         if (mtime !== written.mtime) {
           written = { mtime, since: Date.now() };
         }
@@ -326,18 +326,18 @@ export async function benchView(run: ViewRun, log: (line: string) => void): Prom
       },
       120_000,
     );
-    const copyFileKB = Math.round(fs.statSync(copyFiles()[0] ?? '').size / 1024);
+    const cacheFileKB = Math.round(fs.statSync(cacheFiles()[0] ?? '').size / 1024);
     wb.standIn.arrivals.length = 0;
-    const fromCopy = await reload();
+    const fromCache = await reload();
     // Before the rows were ready in the extension (its log's time), not before the browser drew them.
     const rowsReadyAt = lastLogTime(
       wb.rootFolder,
       /rows ready \d+ ms after the view asked for them \(from the local copy\)/,
     );
-    const reloadFromCopyListRequestsBeforeRows = wb.standIn.arrivals.filter(
-      (a) => a.path.endsWith('/contacts') && a.at <= (Number.isNaN(rowsReadyAt) ? fromCopy.rowsAt : rowsReadyAt),
+    const reloadFromCacheListRequestsBeforeRows = wb.standIn.arrivals.filter(
+      (a) => a.path.endsWith('/contacts') && a.at <= (Number.isNaN(rowsReadyAt) ? fromCache.rowsAt : rowsReadyAt),
     ).length;
-    const reloadFromCopyInExtensionMs = lastLogFigure(
+    const reloadFromCacheInExtensionMs = lastLogFigure(
       wb.rootFolder,
       /First \d+ rows ready (\d+) ms after the view asked for them \(from the local copy\)/,
     );
@@ -352,19 +352,19 @@ export async function benchView(run: ViewRun, log: (line: string) => void): Prom
     await wb.quickInput.press('Escape');
     const hostMemoryAfterReloadMB = extensionHostMB();
     log(
-      `  reload: nothing held → rows ${round(cold.ms)} ms (the extension's part ${reloadColdInExtensionMs} ms); from the copy (${copyFileKB} KB) → rows ${round(fromCopy.ms)} ms ` +
-        `(the view's ask → rows ${reloadFromCopyInExtensionMs} ms, ${reloadFromCopyListRequestsBeforeRows} list requests before them); search → contact ${far} ${round(searchAfterReloadMs)} ms; ` +
+      `  reload: nothing held → rows ${round(cold.ms)} ms (the extension's part ${reloadColdInExtensionMs} ms); from the cache (${cacheFileKB} KB) → rows ${round(fromCache.ms)} ms ` +
+        `(the view's ask → rows ${reloadFromCacheInExtensionMs} ms, ${reloadFromCacheListRequestsBeforeRows} list requests before them); search → contact ${far} ${round(searchAfterReloadMs)} ms; ` +
         `token → first rows: the extension's part ${tokenFirstRowsInExtensionMs} ms of ${round(tokenToFirstRowsMs)} ms; extension host after the reload ${hostMemoryAfterReloadMB} MB`,
     );
     return {
       tokenFirstRowsInExtensionMs,
       reloadColdToRowsMs: round(cold.ms),
       reloadColdInExtensionMs,
-      reloadFromCopyToRowsMs: round(fromCopy.ms),
-      reloadFromCopyInExtensionMs,
-      reloadFromCopyListRequestsBeforeRows,
+      reloadFromCacheToRowsMs: round(fromCache.ms),
+      reloadFromCacheInExtensionMs,
+      reloadFromCacheListRequestsBeforeRows,
       searchAfterReloadMs: round(searchAfterReloadMs),
-      copyFileKB,
+      cacheFileKB,
       hostMemoryAfterReloadMB,
       pageFetchMs: round(pageFetchMs),
       engineAllMs: round(engineAllMs),

@@ -11,7 +11,7 @@ import { projectRoot } from './paths.mjs';
 const SUITE_TIMEOUT_MS = 10 * 60_000;
 
 /**
- * Options: `grep` (run only matching tests), `testsPath` (another entry with a `run()`, e.g. the writing
+ * Options: `grep` (run only matching tests), `testsPath` (another entry with a `run()`, e.g. the editor
  * bench) and `env` (more environment for the extension host).
  */
 export async function runInHostSuite(resultFile, { grep, testsPath, env = {} } = {}) {

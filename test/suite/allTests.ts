@@ -9,4 +9,4 @@ import './mentions.test';
 import './hoverCards.test';
 import './exportContacts.test';
 import './contactWrites.test';
-import './encryptedCopy.test';
+import './encryptedCache.test';

@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { LinqContactsTestApi } from '../../src/testApi';
 import type { ImportSummary } from '../../src/contacts/contactImport';
-import { FORM_FIELDS, type FormField } from '../../src/webview/protocol';
+import { DRAFT_FIELDS, type DraftField } from '../../src/format/contactDraft';
 import type { StandIn } from '../server/linqStandIn';
 import { extensionApi, useStandIn, waitFor } from './helpers';
 
@@ -19,11 +19,11 @@ async function setting(key: string, value: unknown): Promise<void> {
 }
 
 /** The form's values as the tab would send them. */
-function values(panel: Panel, changes: Partial<Record<FormField, string>>): Record<FormField, string> {
+function values(panel: Panel, changes: Partial<Record<DraftField, string>>): Record<DraftField, string> {
   const shown = Object.fromEntries((panel.form?.fields ?? []).map((f) => [f.key, f.value])) as Partial<
-    Record<FormField, string>
+    Record<DraftField, string>
   >;
-  return Object.fromEntries(FORM_FIELDS.map((f) => [f, changes[f] ?? shown[f] ?? ''])) as Record<FormField, string>;
+  return Object.fromEntries(DRAFT_FIELDS.map((f) => [f, changes[f] ?? shown[f] ?? ''])) as Record<DraftField, string>;
 }
 
 /** Import Contacts as a user runs it: the file chosen in the open dialog, Import answered in the question. */

@@ -7,10 +7,10 @@ import * as vscode from 'vscode';
 import { CONTACT_FIELDS, toContactJson } from '../../src/format/contactJson';
 import { CSV_COLUMNS } from '../../src/format/csv';
 import { configure, extensionApi, useStandIn, waitFor } from './helpers';
-import { TOKEN, COUNT, held, writingFixture } from './writingFixture';
+import { TOKEN, COUNT, held, editorFixture } from './editorFixture';
 
 describe('Export Contacts', () => {
-  const fx = writingFixture();
+  const fx = editorFixture();
 
   let dir: string;
   beforeEach(() => {

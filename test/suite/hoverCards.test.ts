@@ -3,10 +3,10 @@ import * as vscode from 'vscode';
 import type { Contact } from '../../src/api/types';
 import { HOVER_COMMANDS } from '../../src/editor/emailHoverProvider';
 import { extensionApi, waitFor } from './helpers';
-import { held, setting, editorWith, closeAll, cardsAt, writingFixture } from './writingFixture';
+import { held, setting, editorWith, closeAll, cardsAt, editorFixture } from './editorFixture';
 
 describe('hover cards on email addresses', () => {
-  const fx = writingFixture();
+  const fx = editorFixture();
 
   it('shows a card for a held address, its text escaped, trusting only the extension’s commands', async () => {
     for (const variant of ['markdownCommand', 'markup'] as const) {

@@ -3,10 +3,10 @@ import * as vscode from 'vscode';
 import type { Contact } from '../../src/api/types';
 import { formatContact, INSERT_FORMATS } from '../../src/format/insertFormats';
 import { extensionApi, waitFor } from './helpers';
-import { held, editorWith, acceptUntilAnswered, closeAll, writingFixture } from './writingFixture';
+import { held, editorWith, acceptUntilAnswered, closeAll, editorFixture } from './editorFixture';
 
-describe('Insert Contact (writing into the editor)', () => {
-  const fx = writingFixture();
+describe('Insert Contact (into the text editor)', () => {
+  const fx = editorFixture();
 
   it('inserts every format at every cursor and over every selection, literally ($1 and ${x} stay text)', async () => {
     const contact = held('snippet');

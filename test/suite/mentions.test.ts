@@ -16,11 +16,11 @@ import {
   shownName,
   labelOf,
   cardsAt,
-  writingFixture,
-} from './writingFixture';
+  editorFixture,
+} from './editorFixture';
 
 describe('@-mentions (completions)', () => {
-  const fx = writingFixture();
+  const fx = editorFixture();
 
   it('offers at most 50 contacts in the matcher’s order, replacing exactly the @query', async () => {
     const { items, incomplete, doc } = await mentionsAt('cc @gra');

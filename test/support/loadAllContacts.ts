@@ -1,5 +1,5 @@
 import type { Contact } from '../../src/api/types';
-import { ContactStore, type PageSource, type StoreProgress } from '../../src/contacts/contactStore';
+import { ContactStore, type PageSource, type StoreProgress } from '../../src/contacts/store/contactStore';
 
 /** Options for `loadAllContacts`. */
 export interface LoadAllOptions {

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { AdaptiveLimit } from '../../src/api/adaptiveLimit';
 import { LinqClient } from '../../src/api/linqClient';
-import { ContactStore } from '../../src/contacts/contactStore';
+import { ContactStore } from '../../src/contacts/store/contactStore';
 import { startStandIn } from '../server/linqStandIn';
 
 /** Answers one whole round at `latencyMs` each. */

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { parseContact } from '../../src/api/validate';
-import { ContactStore, type PageSource } from '../../src/contacts/contactStore';
+import { ContactStore, type PageSource } from '../../src/contacts/store/contactStore';
 import { demoContact } from '../server/contactFactory';
 
 describe('the store by email address and phone number (ContactIndex)', () => {

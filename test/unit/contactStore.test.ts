@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { LinqClient } from '../../src/api/linqClient';
-import { ContactStore, type HeldContacts } from '../../src/contacts/contactStore';
+import { ContactStore, type HeldContacts } from '../../src/contacts/store/contactStore';
 import { startStandIn, type StandIn } from '../server/linqStandIn';
 import { waitFor } from '../support/waitFor';
 

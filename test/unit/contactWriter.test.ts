@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { LinqClient } from '../../src/api/linqClient';
-import { ContactStore } from '../../src/contacts/contactStore';
+import { ContactStore } from '../../src/contacts/store/contactStore';
 import { createOnce, deleteOnce, updateChecked, type WriteTarget } from '../../src/contacts/contactWriter';
 import { changedFields, draftFromContact, toDraft } from '../../src/format/contactDraft';
 import { startStandIn, type StandIn } from '../server/linqStandIn';

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import * as util from 'node:util';
-import type { StoreProgress } from '../../src/contacts/contactStore';
+import type { StoreProgress } from '../../src/contacts/store/contactStore';
 import { loadAllContacts } from '../support/loadAllContacts';
 import { LinqApiError } from '../../src/api/linqApiError';
 import { LinqClient, type LinqClientOptions } from '../../src/api/linqClient';

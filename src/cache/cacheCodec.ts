@@ -4,15 +4,21 @@ import { CONTACT_TEXT_FIELDS, OWNER_TEXT_FIELDS, type Contact, type ContactOwner
 
 const gunzipAsync = promisify(gunzip);
 
-/** The copy's plain content before compression: a header line, then the contacts in lines of this many. */
+/** The cache's plain content before compression: a header line, then the contacts in lines of this many. */
 const CONTACTS_PER_LINE = 1_000;
+// The format's name in the file's header, as written since the first version (files written before stay readable).
 const FORMAT = 'linq-contacts-copy';
 const VERSION = 1;
 
-/** What the copy holds: the connection's contacts, how far its walk got, and when. Nothing else. */
-export interface CopyContent {
+/**
+ * Contacts held from before (the encrypted cache, or what the store showed when Refresh was asked): in the
+ * API's order, with how far the walk that made them got and when. The cache's file holds exactly this.
+ */
+export interface HeldContacts {
   readonly contacts: readonly Contact[];
+  /** The server's `total_count` then (never less than the contacts). */
   readonly totalCount: number;
+  /** True when that walk had every contact of the organisation. */
   readonly complete: boolean;
   /** When the contacts were loaded (ms since the epoch). */
   readonly takenAt: number;
@@ -30,21 +36,21 @@ interface Header {
 /** Lets the event loop run between two slices of work (other extensions, the UI's requests). */
 const breathe = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
-/** A copy being read: its first contacts at once, all of them a little later. */
-export interface OpenedCopy {
+/** A cache being read: its first contacts at once, all of them a little later. */
+export interface OpenedCache {
   /** The header and the first thousand contacts (marked incomplete unless that is all). */
-  readonly first: CopyContent;
-  /** Every contact; rejects when the rest is not what `encodeCopy` writes. */
-  readonly whole: Promise<CopyContent>;
+  readonly first: HeldContacts;
+  /** Every contact; rejects when the rest is not what `encodeCache` writes. */
+  readonly whole: Promise<HeldContacts>;
 }
 
 /**
- * The copy's plain bytes: a 4-byte length, then two gzip parts — the header with the first thousand
+ * The cache's plain bytes: a 4-byte length, then two gzip parts — the header with the first thousand
  * contacts, then the rest — so a start shows rows after reading the small part (about 1 ms) while the rest
  * is parsed. Contacts repeat keys and domains: compressed, the file is several times smaller. JSON is built
  * a thousand contacts at a time and compression runs on libuv's pool, so the event loop is never held long.
  */
-export async function encodeCopy(content: CopyContent): Promise<Buffer> {
+export async function encodeCache(content: HeldContacts): Promise<Buffer> {
   const header: Header = {
     format: FORMAT,
     version: VERSION,
@@ -79,11 +85,11 @@ function gzipLines(lines: readonly string[]): Promise<Buffer> {
 }
 
 /**
- * Opens the copy's plain bytes: the header and first contacts now, the rest parsed a line (a thousand
- * contacts) at a time. Anything but what `encodeCopy` writes (another version, a contact of the wrong
- * shape) throws or rejects: the copy is then deleted.
+ * Opens the cache's plain bytes: the header and first contacts now, the rest parsed a line (a thousand
+ * contacts) at a time. Anything but what `encodeCache` writes (another version, a contact of the wrong
+ * shape) throws or rejects: the cache is then deleted.
  */
-export async function openCopy(plain: Buffer): Promise<OpenedCopy> {
+export async function openCache(plain: Buffer): Promise<OpenedCache> {
   const headLength = plain.length >= 4 ? plain.readUInt32BE(0) : Number.NaN;
   if (!(headLength <= plain.length - 4)) {
     throw new Error('The copy is of another format.');
@@ -95,13 +101,13 @@ export async function openCopy(plain: Buffer): Promise<OpenedCopy> {
   }
   const firstContacts = headLines.length > 1 ? contactsOf(headLines[1] ?? '') : [];
   const all = firstContacts.length === header.count;
-  const first: CopyContent = {
+  const first: HeldContacts = {
     contacts: firstContacts,
     totalCount: Math.max(header.totalCount, firstContacts.length),
     complete: all && header.complete,
     takenAt: header.takenAt,
   };
-  const whole = (async (): Promise<CopyContent> => {
+  const whole = (async (): Promise<HeldContacts> => {
     const contacts = [...firstContacts];
     if (!all) {
       const rest = await gunzipAsync(plain.subarray(4 + headLength));
@@ -126,14 +132,9 @@ export async function openCopy(plain: Buffer): Promise<OpenedCopy> {
       takenAt: header.takenAt,
     };
   })();
-  // Whoever opened the copy may stop waiting for the rest (a reset): its failure is theirs to hear, not unhandled.
+  // Whoever opened the cache may stop waiting for the rest (a reset): its failure is theirs to hear, not unhandled.
   whole.catch(() => undefined);
   return { first, whole };
-}
-
-/** Every contact of the copy (tests, the benchmark). */
-export async function decodeCopy(plain: Buffer): Promise<CopyContent> {
-  return (await openCopy(plain)).whole;
 }
 
 /** The lines of a part, as text (an empty part has none). */

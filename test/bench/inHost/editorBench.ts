@@ -1,5 +1,5 @@
 /**
- * The in-host half of the writing bench, run inside a real VS Code extension host (code-server) the way
+ * The in-host half of the editor bench, run inside a real VS Code extension host (code-server) the way
  * the in-host suite is: Export Contacts to CSV end to end with the store empty and again with every
  * contact held, the paging engine alone loading the same contacts in the same host, and @-mention
  * completions with every contact loaded. Writes figures to $LINQ_SUITE_RESULTS; nothing passes or fails.

@@ -21,13 +21,13 @@ function filesHolding(folder: string, text: string): string[] {
   });
 }
 
-describe('the encrypted copy in a real VS Code from the .vsix: a reloaded window opens with the contacts held', function () {
+describe('the encrypted cache in a real VS Code from the .vsix: a reloaded window opens with the contacts held', function () {
   let wb: Workbench;
 
   before(async function () {
     wb = await Workbench.start({ standIn: { count: COUNT, latencyMs: 20 } });
   });
-  screenshotFailuresAndClose('encrypted-copy', () => wb);
+  screenshotFailuresAndClose('encrypted-cache', () => wb);
 
   it('holds the organisation after the first walk, encrypted: no contact’s email anywhere on disk in plain text', async () => {
     await wb.setTokenFromWelcome('ui-token');
@@ -35,13 +35,13 @@ describe('the encrypted copy in a real VS Code from the .vsix: a reloaded window
       .row(demoContact(0).full_name as string)
       .first()
       .waitFor({ timeout: 60_000 });
-    const copyFile = (): string | undefined => filesUnder(wb.rootFolder).find((f) => f.endsWith('.lqc'));
-    // The walk of 10,000 ends, then the copy is written once (debounced): wait until it stops changing.
+    const cacheFile = (): string | undefined => filesUnder(wb.rootFolder).find((f) => f.endsWith('.lqc'));
+    // The walk of 10,000 ends, then the cache is written once (debounced): wait until it stops changing.
     let last = { mtime: -1, since: Date.now() };
     await waitFor(
-      'the copy written and unchanged for 3 s',
+      'the cache written and unchanged for 3 s',
       () => {
-        const file = copyFile();
+        const file = cacheFile();
         const mtime = file ? fs.statSync(file).mtimeMs : -1;
         if (mtime !== last.mtime) {
           last = { mtime, since: Date.now() };
@@ -50,15 +50,15 @@ describe('the encrypted copy in a real VS Code from the .vsix: a reloaded window
       },
       120_000,
     );
-    assert.match(path.basename(copyFile()!), /^127\.0\.0\.1_\d+-[0-9a-f]{40}\.lqc$/);
-    assert.match(copyFile()!, /globalStorage/);
+    assert.match(path.basename(cacheFile()!), /^127\.0\.0\.1_\d+-[0-9a-f]{40}\.lqc$/);
+    assert.match(cacheFile()!, /globalStorage/);
 
     // A contact that was never typed, shown or opened: only the extension could have written it.
     const email = demoContact(COUNT - 3).email as string;
     const phone = demoContact(COUNT - 3).phone_number as string;
     const planted = path.join(wb.rootFolder, 'tmp', 'planted.txt');
     fs.writeFileSync(planted, Buffer.from(`x${email}x`, 'utf16le'));
-    assert.deepEqual(filesHolding(wb.rootFolder, email), [planted], 'the search finds a planted UTF-16 copy');
+    assert.deepEqual(filesHolding(wb.rootFolder, email), [planted], 'the search finds a planted UTF-16 cache');
     fs.rmSync(planted);
     assert.deepEqual(filesHolding(wb.rootFolder, email), [], `${email} on disk`);
     assert.deepEqual(filesHolding(wb.rootFolder, phone), [], `${phone} on disk`);
@@ -69,8 +69,8 @@ describe('the encrypted copy in a real VS Code from the .vsix: a reloaded window
     );
   });
 
-  it('after Developer: Reload Window, shows the rows from the copy while Linq answers nothing, and search finds any contact', async () => {
-    // Every list request now fails: rows can only come from the copy.
+  it('after Developer: Reload Window, shows the rows from the cache while Linq answers nothing, and search finds any contact', async () => {
+    // Every list request now fails: rows can only come from the cache.
     wb.standIn.configure({ forceStatus: 503 });
     wb.standIn.requests.length = 0;
     await wb.runCommand('Developer: Reload Window');
@@ -81,7 +81,7 @@ describe('the encrypted copy in a real VS Code from the .vsix: a reloaded window
       .first()
       .waitFor({ timeout: 60_000 });
     await wb.contactsPane.getByText(/Contacts as of/).waitFor();
-    await wb.screenshot('reloaded-from-copy');
+    await wb.screenshot('reloaded-from-cache');
 
     const target = demoContact(COUNT - 12);
     const search = await wb.runCommandAndAsk('Linq: Search Contacts', 'Search by name, email, company or title');

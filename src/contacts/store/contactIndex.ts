@@ -1,5 +1,5 @@
-import type { Contact } from '../api/types';
-import { normalizePhone } from '../format/phone';
+import type { Contact } from '../../api/types';
+import { normalizePhone } from '../../format/phone';
 
 /** Normalised numbers kept across rebuilds: at most this many (a refresh of 250,000 reuses them all). */
 const PHONE_MEMO_LIMIT = 300_000;

@@ -39,7 +39,7 @@ describe('Contacts where you write, in a real VS Code: @-mentions, hover cards, 
     await wb.page.locator('.monaco-editor .view-lines').first().click();
     await wb.page.keyboard.press('Control+End');
   });
-  screenshotFailuresAndClose(`writing`, () => wb);
+  screenshotFailuresAndClose(`editor-features`, () => wb);
 
   it('types @ and part of a name in Markdown, and accepting the suggestion writes Name <email>', async () => {
     const grace = parseContact(demoContact(1));

@@ -1,18 +1,18 @@
 import { join } from 'node:path';
 import * as vscode from 'vscode';
-import { copyFileName, COPY_KEY_BYTES, decryptCopy, encryptCopy, newCopyKey } from '../cache/copyCipher';
-import { encodeCopy, openCopy } from '../cache/copyCodec';
-import { holdsCopies, readIfThere, removeCopies, removeFile, writeAtomically } from '../cache/copyFile';
+import { cacheFileName, CACHE_KEY_BYTES, decryptCache, encryptCache, newCacheKey } from '../cache/cacheCipher';
+import { encodeCache, openCache } from '../cache/cacheCodec';
+import { holdsCacheFiles, readIfThere, removeCacheFiles, removeFile, writeAtomically } from '../cache/cacheFile';
 import { cacheEnabled } from '../config';
-import { COPY_KEY_SECRET } from '../constants';
+import { CACHE_KEY_SECRET } from '../constants';
 import type { Logger } from '../log/logger';
-import type { HeldContacts } from './contactStore';
+import type { HeldContacts } from './store/contactStore';
 
-/** Writes of the copy wait this long for the next change, so a walk or an import is written once. */
+/** Writes of the cache wait this long for the next change, so a walk or an import is written once. */
 const SAVE_DEBOUNCE_MS = 1_000;
 
-/** Which connection a copy belongs to. The token is used for the file's keyed name only. */
-export interface CopyConnection {
+/** Which connection a cache belongs to. The token is used for the file's keyed name only. */
+export interface CacheConnection {
   readonly host: string;
   readonly baseUrl: string;
   readonly token: string;
@@ -20,7 +20,7 @@ export interface CopyConnection {
 
 /** A write waiting for its debounce: what to write, and a last check that it still should be. */
 interface PendingSave {
-  readonly connection: CopyConnection;
+  readonly connection: CacheConnection;
   readonly content: () => HeldContacts;
   readonly stillCurrent: () => Promise<boolean>;
 }
@@ -28,11 +28,11 @@ interface PendingSave {
 /**
  * The one form in which contacts reach the disk: the connection's contacts in one file in the extension's
  * global storage, AES-256-GCM encrypted under a random key kept in the secret storage (`linqContacts.cacheKey`,
- * apart from the token), named by the API host and an HMAC of the token. One copy at a time: reading the
- * current connection's copy deletes any other. Every file operation runs in one queue, so a delete always
+ * apart from the token), named by the API host and an HMAC of the token. One cache at a time: reading the
+ * current connection's cache deletes any other. Every file operation runs in one queue, so a delete always
  * comes after a write under way, and a write re-reads the setting, the key and the token first.
  */
-export class ContactCopy implements vscode.Disposable {
+export class ContactCache implements vscode.Disposable {
   private queue: Promise<unknown> = Promise.resolve();
   private timer: ReturnType<typeof setTimeout> | undefined;
   private pending: PendingSave | undefined;
@@ -49,30 +49,30 @@ export class ContactCopy implements vscode.Disposable {
   ) {}
 
   /**
-   * The connection's copy, or `undefined` (cache off, no key, no file): its first contacts at once, all of
-   * them in `whole`. A copy that cannot be read or decrypted (corrupt, another format, another key) is
+   * The connection's cache, or `undefined` (cache off, no key, no file): its first contacts at once, all of
+   * them in `whole`. A cache that cannot be read or decrypted (corrupt, another format, another key) is
    * deleted, with one log line: the start is cold (`whole` then resolves `undefined`).
    */
   read(
-    connection: CopyConnection,
+    connection: CacheConnection,
   ): Promise<{ first: HeldContacts; whole: Promise<HeldContacts | undefined> } | undefined> {
     const ahead = this.keyAhead;
     this.keyAhead = undefined;
     return this.serially(
       async (): Promise<{ first: HeldContacts; whole: Promise<HeldContacts | undefined> } | undefined> => {
-        if (!cacheEnabled() || !(await holdsCopies(this.folder))) {
+        if (!cacheEnabled() || !(await holdsCacheFiles(this.folder))) {
           // Nothing to read: a first start does not wait for the key.
           return undefined;
         }
         // Read ahead, or afresh when that found none (a write queued before this read may have made it).
         const key = (await ahead) ?? (await this.key(false));
         if (!key) {
-          // Without the key no copy here can be read: they go.
-          await removeCopies(this.folder);
+          // Without the key no cache here can be read: they go.
+          await removeCacheFiles(this.folder);
           return undefined;
         }
-        const name = copyFileName(key, connection.host, connection.baseUrl, connection.token);
-        await removeCopies(this.folder, name);
+        const name = cacheFileName(key, connection.host, connection.baseUrl, connection.token);
+        await removeCacheFiles(this.folder, name);
         const path = join(this.folder, name);
         const data = await readIfThere(path);
         if (!data) {
@@ -81,7 +81,7 @@ export class ContactCopy implements vscode.Disposable {
         const started = performance.now();
         const unreadable = (error: unknown): void => this.failed('read', error, ': deleted; contacts load from Linq');
         try {
-          const opened = await openCopy(decryptCopy(key, data));
+          const opened = await openCache(decryptCache(key, data));
           const whole = opened.whole.then(
             (content) => {
               this.log?.info(
@@ -119,7 +119,7 @@ export class ContactCopy implements vscode.Disposable {
    * Writes the connection's contacts after `SAVE_DEBOUNCE_MS` without a newer call. Just before writing,
    * the setting, the key and `stillCurrent` (the token and URL, read again) are checked.
    */
-  save(connection: CopyConnection, content: () => HeldContacts, stillCurrent: () => Promise<boolean>): void {
+  save(connection: CacheConnection, content: () => HeldContacts, stillCurrent: () => Promise<boolean>): void {
     if (!cacheEnabled()) {
       return;
     }
@@ -145,24 +145,24 @@ export class ContactCopy implements vscode.Disposable {
     this.generation++;
   }
 
-  /** Deletes one connection's copy (a new token or URL replaced it); a failure is logged. */
-  deleteFor(connection: CopyConnection): Promise<void> {
+  /** Deletes one connection's cache (a new token or URL replaced it); a failure is logged. */
+  deleteFor(connection: CacheConnection): Promise<void> {
     this.forget();
     return this.serially(async () => {
       const key = await this.key(false);
       if (key) {
-        await removeFile(join(this.folder, copyFileName(key, connection.host, connection.baseUrl, connection.token)));
+        await removeFile(join(this.folder, cacheFileName(key, connection.host, connection.baseUrl, connection.token)));
       }
     }).catch((error: unknown) => this.failed('deleted', error));
   }
 
-  /** Deletes every copy, and with `withKey` the key too (Clear API Token; the cache turned off). */
+  /** Deletes every cache, and with `withKey` the key too (Clear API Token; the cache turned off). */
   deleteAll(withKey: boolean): Promise<void> {
     this.forget();
     return this.serially(async () => {
-      const removed = await removeCopies(this.folder);
+      const removed = await removeCacheFiles(this.folder);
       if (withKey) {
-        await this.secrets.delete(COPY_KEY_SECRET);
+        await this.secrets.delete(CACHE_KEY_SECRET);
       }
       if (removed > 0) {
         this.log?.info(`Deleted the local copy${withKey ? ' and its key' : ''}.`);
@@ -189,22 +189,22 @@ export class ContactCopy implements vscode.Disposable {
     }).catch((error: unknown) => this.failed('written', error));
   }
 
-  /** Encodes, encrypts and writes one copy; `stillWanted` is asked again after the slow part. */
+  /** Encodes, encrypts and writes one cache; `stillWanted` is asked again after the slow part. */
   private async write(
-    connection: CopyConnection,
+    connection: CacheConnection,
     held: HeldContacts,
     stillWanted: () => Promise<boolean>,
   ): Promise<void> {
     const started = performance.now();
-    const plain = await encodeCopy(held);
+    const plain = await encodeCache(held);
     const key = await this.key(true);
     // Checked again after the slow part: a token cleared or the cache turned off meanwhile wins.
     if (!key || !cacheEnabled() || !(await stillWanted())) {
       return;
     }
-    const data = encryptCopy(key, plain);
+    const data = encryptCache(key, plain);
     await writeAtomically(
-      join(this.folder, copyFileName(key, connection.host, connection.baseUrl, connection.token)),
+      join(this.folder, cacheFileName(key, connection.host, connection.baseUrl, connection.token)),
       data,
     );
     this.log?.info(
@@ -212,18 +212,18 @@ export class ContactCopy implements vscode.Disposable {
     );
   }
 
-  /** The copy's key from the secret storage, read afresh each time; with `make`, one is made when there is none. */
+  /** The cache's key from the secret storage, read afresh each time; with `make`, one is made when there is none. */
   private async key(make: boolean): Promise<Buffer | undefined> {
-    const stored = await this.secrets.get(COPY_KEY_SECRET);
+    const stored = await this.secrets.get(CACHE_KEY_SECRET);
     const key = stored === undefined ? undefined : Buffer.from(stored, 'base64');
-    if (key && key.length === COPY_KEY_BYTES) {
+    if (key && key.length === CACHE_KEY_BYTES) {
       return key;
     }
     if (!make) {
       return undefined;
     }
-    const made = newCopyKey();
-    await this.secrets.store(COPY_KEY_SECRET, made.toString('base64'));
+    const made = newCacheKey();
+    await this.secrets.store(CACHE_KEY_SECRET, made.toString('base64'));
     return made;
   }
 

@@ -1,15 +1,15 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, readdir, readFile, rename, unlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { COPY_FILE_SUFFIX } from './copyCipher';
+import { CACHE_FILE_SUFFIX } from './cacheCipher';
 
-/** Suffix of a write under way: the whole file goes to a sibling first, then replaces the copy by `rename`. */
+/** Suffix of a write under way: the whole file goes to a sibling first, then replaces the cache by `rename`. */
 const PARTIAL_SUFFIX = '.partial';
 
 /**
  * Writes `data` to `path` whole or not at all: to a sibling of its own (each writer, each window, its
  * own name), readable by the user only, then renamed over the old file. Two windows writing at once
- * leave one writer's whole file, never a mix; a crash leaves the old copy.
+ * leave one writer's whole file, never a mix; a crash leaves the old cache.
  */
 export async function writeAtomically(path: string, data: Buffer): Promise<void> {
   const partial = `${path}.${process.pid}-${randomBytes(6).toString('hex')}${PARTIAL_SUFFIX}`;
@@ -44,32 +44,32 @@ export async function removeFile(path: string): Promise<void> {
   });
 }
 
-/** True when `folder` holds a copy (a start without one need not read the key). */
-export async function holdsCopies(folder: string): Promise<boolean> {
+/** True when `folder` holds a cache (a start without one need not read the key). */
+export async function holdsCacheFiles(folder: string): Promise<boolean> {
   try {
-    return (await readdir(folder)).some((n) => n.endsWith(COPY_FILE_SUFFIX));
+    return (await readdir(folder)).some((n) => n.endsWith(CACHE_FILE_SUFFIX));
   } catch {
     return false;
   }
 }
 
 /**
- * Deletes every copy in `folder` (and writes left half-done by a crash) but the one named `keep`;
+ * Deletes every cache in `folder` (and writes left half-done by a crash) but the one named `keep`;
  * returns how many files went. A folder that does not exist holds none.
  */
-export async function removeCopies(folder: string, keep?: string): Promise<number> {
+export async function removeCacheFiles(folder: string, keep?: string): Promise<number> {
   let names: string[];
   try {
     names = await readdir(folder);
   } catch {
     return 0;
   }
-  // Another window may be writing the kept copy right now: its partial file stays.
+  // Another window may be writing the kept cache right now: its partial file stays.
   const doomed = names.filter(
     (n) =>
       n !== keep &&
-      (n.endsWith(COPY_FILE_SUFFIX) ||
-        (n.includes(COPY_FILE_SUFFIX) && n.endsWith(PARTIAL_SUFFIX) && (keep === undefined || !n.startsWith(keep)))),
+      (n.endsWith(CACHE_FILE_SUFFIX) ||
+        (n.includes(CACHE_FILE_SUFFIX) && n.endsWith(PARTIAL_SUFFIX) && (keep === undefined || !n.startsWith(keep)))),
   );
   await Promise.all(doomed.map((n) => removeFile(join(folder, n))));
   return doomed.length;

@@ -9,10 +9,10 @@ import { configure, extensionApi, firstRows, useStandIn, waitFor } from './helpe
 
 type Api = LinqContactsTestApi;
 
-/** The copies in the extension's global storage folder. */
-async function copies(api: Api): Promise<string[]> {
+/** The cache files in the extension's global storage folder. */
+async function cacheFiles(api: Api): Promise<string[]> {
   try {
-    return (await readdir(api.copy.folder)).filter((n) => n.endsWith('.lqc'));
+    return (await readdir(api.cache.folder)).filter((n) => n.endsWith('.lqc'));
   } catch {
     return [];
   }
@@ -25,7 +25,7 @@ function holdsInPlainText(bytes: Buffer, text: string): boolean {
 const listArrivals = (standIn: StandIn): string[] =>
   standIn.arrivals.filter((a) => a.method === 'GET' && a.path.endsWith('/contacts')).map((a) => a.path);
 
-describe('the encrypted local copy', () => {
+describe('the encrypted local cache', () => {
   let standIn: StandIn | undefined;
 
   afterEach(async () => {
@@ -37,18 +37,18 @@ describe('the encrypted local copy', () => {
     await standIn?.close();
     standIn = undefined;
     await configure({ pageSize: 25, prefetchLimit: 10_000 });
-    await api.copy.flush();
+    await api.cache.flush();
   });
 
-  /** Sets the token, shows the first rows, waits for every contact and for the copy to be written. */
+  /** Sets the token, shows the first rows, waits for every contact and for the cache to be written. */
   async function heldAndWritten(count: number): Promise<Api> {
     const api = await firstRows();
     await waitFor('every contact held', () => api.session.knownContacts().length === count, 30_000);
     await waitFor(
-      'the copy written',
+      'the cache written',
       async () => {
-        await api.copy.flush();
-        return (await copies(api)).length === 1;
+        await api.cache.flush();
+        return (await cacheFiles(api)).length === 1;
       },
       20_000,
     );
@@ -67,8 +67,8 @@ describe('the encrypted local copy', () => {
     standIn = await useStandIn({ count: 1_000, token: 'suite-token', latencyMs: 10 });
     await configure({ pageSize: 100, prefetchLimit: 10_000 });
     const api = await heldAndWritten(1_000);
-    const [name] = await copies(api);
-    const bytes = await readFile(join(api.copy.folder, name!));
+    const [name] = await cacheFiles(api);
+    const bytes = await readFile(join(api.cache.folder, name!));
     assert.ok(!name!.includes('suite-token'), 'the token is not in the file name');
     const held500 = api.session.knownContacts()[499]!;
     assert.ok(
@@ -76,7 +76,7 @@ describe('the encrypted local copy', () => {
       'the check finds what is there',
     );
     for (const secret of ['suite-token', held500.email, held500.fullName ?? '?', held500.company ?? '?']) {
-      assert.equal(holdsInPlainText(bytes, secret), false, `${secret} in the copy as text`);
+      assert.equal(holdsInPlainText(bytes, secret), false, `${secret} in the cache as text`);
     }
 
     standIn.changeBehind(10, { company: 'Changed Behind' });
@@ -119,24 +119,24 @@ describe('the encrypted local copy', () => {
     assert.equal(api.session.knownContacts()[2]?.company, 'Changed Behind');
   });
 
-  it('Clear API Token, a new token, a new base URL and turning the cache off delete the copy at once', async () => {
+  it('Clear API Token, a new token, a new base URL and turning the cache off delete the cache at once', async () => {
     standIn = await useStandIn({ count: 300, token: 'suite-token', latencyMs: 5 });
     await configure({ pageSize: 100, prefetchLimit: 10_000 });
     let api = await heldAndWritten(300);
     await vscode.commands.executeCommand('linqContacts.clearToken');
-    await api.copy.flush();
-    assert.deepEqual(await copies(api), [], 'Clear API Token');
+    await api.cache.flush();
+    assert.deepEqual(await cacheFiles(api), [], 'Clear API Token');
 
     api = await heldAndWritten(300);
     await api.tokens.set('another-token');
-    await api.copy.flush();
-    assert.deepEqual(await copies(api), [], 'a new token');
+    await api.cache.flush();
+    assert.deepEqual(await cacheFiles(api), [], 'a new token');
 
     api = await heldAndWritten(300);
     const other = await useStandIn({ count: 10, token: 'suite-token' });
     try {
-      await api.copy.flush();
-      assert.deepEqual(await copies(api), [], 'a new base URL');
+      await api.cache.flush();
+      assert.deepEqual(await cacheFiles(api), [], 'a new base URL');
     } finally {
       await other.close();
       await configure({ apiBaseUrl: standIn.baseUrl });
@@ -146,12 +146,12 @@ describe('the encrypted local copy', () => {
     await vscode.workspace
       .getConfiguration(Settings.section)
       .update(Settings.cache, false, vscode.ConfigurationTarget.Global);
-    await api.copy.flush();
-    assert.deepEqual(await copies(api), [], 'the cache turned off');
+    await api.cache.flush();
+    assert.deepEqual(await cacheFiles(api), [], 'the cache turned off');
     await vscode.commands.executeCommand('linqContacts.refresh');
     await waitFor('refreshed', () => api.provider.rows.heldSince === undefined, 20_000);
-    await api.copy.flush();
-    assert.deepEqual(await copies(api), [], 'nothing written while it is off');
+    await api.cache.flush();
+    assert.deepEqual(await cacheFiles(api), [], 'nothing written while it is off');
     standIn.reset();
     assert.equal(await reopened(api), 100);
     assert.ok(listArrivals(standIn).length >= 1, 'nothing to start from: the rows came from Linq');
@@ -160,21 +160,21 @@ describe('the encrypted local copy', () => {
       .getConfiguration(Settings.section)
       .update(Settings.cache, true, vscode.ConfigurationTarget.Global);
     await waitFor(
-      'the copy written once the cache is on again',
+      'the cache written once the cache is on again',
       async () => {
-        await api.copy.flush();
-        return (await copies(api)).length === 1;
+        await api.cache.flush();
+        return (await cacheFiles(api)).length === 1;
       },
       10_000,
     );
   });
 
-  it('a copy that cannot be decrypted is deleted and the start is simply cold', async () => {
+  it('a cache that cannot be decrypted is deleted and the start is simply cold', async () => {
     standIn = await useStandIn({ count: 300, token: 'suite-token', latencyMs: 5 });
     await configure({ pageSize: 100, prefetchLimit: 10_000 });
     const api = await heldAndWritten(300);
-    const [name] = await copies(api);
-    const path = join(api.copy.folder, name!);
+    const [name] = await cacheFiles(api);
+    const path = join(api.cache.folder, name!);
     const bytes = await readFile(path);
     bytes[bytes.length - 1] = (bytes[bytes.length - 1] ?? 0) ^ 0xff;
     await writeFile(path, bytes);
@@ -192,34 +192,34 @@ describe('the encrypted local copy', () => {
     assert.ok(listArrivals(standIn).length >= 1, 'asked Linq');
     assert.equal(api.provider.rows.heldSince, undefined);
     await waitFor('every contact again', () => api.session.knownContacts().length === 300, 20_000);
-    await api.copy.flush();
+    await api.cache.flush();
     const again = await readFile(path);
     assert.notDeepEqual(again, bytes, 'written anew');
     assert.equal(again.subarray(0, 4).toString('ascii'), 'LQC1');
   });
 
-  it('windows writing the same copy at once leave one whole file, which the next window starts from', async () => {
+  it('windows writing the same cache at once leave one whole file, which the next window starts from', async () => {
     standIn = await useStandIn({ count: 2_000, token: 'suite-token', latencyMs: 5 });
     await configure({ pageSize: 100, prefetchLimit: 10_000 });
     const api = await heldAndWritten(2_000);
-    // Twelve windows over the same secrets and folder, each holding the organisation from the copy.
+    // Twelve windows over the same secrets and folder, each holding the organisation from the cache.
     const windows = Array.from({ length: 12 }, () => api.openWindow());
     try {
       await Promise.all(windows.map((w) => w.open()));
       assert.ok(windows.every((w) => w.knownContacts().length === 2_000));
-      await Promise.all(windows.map((w) => w.saveCopy()));
+      await Promise.all(windows.map((w) => w.saveCache()));
     } finally {
       windows.forEach((w) => w.dispose());
     }
     assert.equal(
-      (await readdir(api.copy.folder)).filter((n) => n.includes('.lqc')).length,
+      (await readdir(api.cache.folder)).filter((n) => n.includes('.lqc')).length,
       1,
       'one file, no partial ones left',
     );
     standIn.configure({ latencyMs: 200 });
     standIn.arrivals.length = 0;
     assert.equal(await reopened(api), 100);
-    assert.deepEqual(listArrivals(standIn), [], 'rows from the copy: it decrypted whole');
-    await waitFor('every contact from the copy', () => api.session.knownContacts().length === 2_000);
+    assert.deepEqual(listArrivals(standIn), [], 'rows from the cache: it decrypted whole');
+    await waitFor('every contact from the cache', () => api.session.knownContacts().length === 2_000);
   });
 });

@@ -1,5 +1,5 @@
 /**
- * Shared by the in-host tests of the writing features (Insert Contact, @-mentions, hover cards, export):
+ * Shared by the in-host tests of the editor features (Insert Contact, @-mentions, hover cards, export):
  * one stand-in of 300 contacts with hostile data, every contact held before the tests, and small helpers.
  */
 import * as assert from 'node:assert/strict';
@@ -105,13 +105,13 @@ export async function cardsAt(doc: vscode.TextDocument, position: vscode.Positio
 }
 
 /** The stand-in and the contacts held, set up before a feature's tests and closed after them. */
-export interface WritingFixture {
+export interface EditorFixture {
   readonly standIn: StandIn;
   readonly all: readonly Contact[];
 }
 
 /** Registers the shared set-up in the calling `describe`: a stand-in, the token, every contact held. */
-export function writingFixture(): WritingFixture {
+export function editorFixture(): EditorFixture {
   const fx: { standIn?: StandIn; all: readonly Contact[] } = { all: [] };
   before(async () => {
     fx.standIn = await useStandIn({ count: COUNT, token: TOKEN, hostile: true });

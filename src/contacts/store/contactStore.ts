@@ -1,0 +1,326 @@
+import type { LinqApiError } from '../../api/linqApiError';
+import { MAX_CONTACTS } from '../../api/limits';
+import type { Contact } from '../../api/types';
+import type { HeldContacts } from '../../cache/cacheCodec';
+import { ContactCollection } from './contactCollection';
+import { mergeRefresh, sameList } from './refreshMerge';
+import { PageScheduler, type PageSource, type Priority } from './pageScheduler';
+
+export type { HeldContacts } from '../../cache/cacheCodec';
+export type { PageSource, Priority } from './pageScheduler';
+
+/** Where loading stands, as plain data. */
+export interface StoreProgress {
+  /** Unique contacts held, in the API's order. */
+  readonly loaded: number;
+  /** The server's latest `total_count` (never less than what is held). */
+  readonly totalCount: number;
+  /** Pages delivered in order so far, and the last page worth asking for as far as replies tell. */
+  readonly pagesDone: number;
+  readonly totalPages: number;
+  /** False when the server sent no totals: `totalCount` is then only what was seen. */
+  readonly totalKnown: boolean;
+  /** True once every page is in (or the walk stopped at `maxContacts`). */
+  readonly complete: boolean;
+  /** True once the store stopped at `maxContacts` (the organisation may hold more). */
+  readonly capped: boolean;
+}
+
+/** Options for a `ContactStore`. */
+export interface ContactStoreOptions {
+  /** `per_page` of every list request, 1–100 (default 100: fewest requests). */
+  readonly perPage?: number;
+  /** List requests in flight at once, fixed (at least 1); without it, the source's `walkLimit`, else 4. */
+  readonly concurrency?: number;
+  /** Contacts held at most (default `MAX_CONTACTS`); the store stops there with `capped` set. */
+  readonly maxContacts?: number;
+  /**
+   * Start from these (the encrypted cache): they answer at once, and the store pages on from where they end.
+   * `heldSince` says when they were loaded until a refresh (`refreshedWith`) replaces them.
+   */
+  readonly held?: HeldContacts;
+}
+
+/**
+ * Every contact of one connection (token and base URL), loaded page by page and kept once. The tree, Load more,
+ * the filter, search, lookup and the detail tab all read from here, so within one connection each page is
+ * requested once. Its rooms: the collection (`ContactCollection`: order, by id, the email/phone index, the
+ * writes' effects), the page scheduler (`PageScheduler`: demand, pages in flight), the refresh merge
+ * (`mergeRefresh`), and the start from the cache (`held`, `fillFrom`) here.
+ */
+export class ContactStore {
+  private readonly collection: ContactCollection;
+  private readonly pages: PageScheduler;
+  private readonly listeners = new Set<() => void>();
+  private filling: Promise<void> | undefined;
+  private disposed = false;
+  /** When the contacts shown were loaded, while they come from before (the cache) and no refresh replaced them. */
+  heldSince: number | undefined;
+  /** Why the last refresh of held contacts failed (they stay as they were); cleared when one starts. */
+  refreshError: LinqApiError | undefined;
+  /** When the contacts last changed (a page, a write, a refresh), for the cache's time. */
+  changedAt = Date.now();
+
+  constructor(source: PageSource, options: ContactStoreOptions = {}) {
+    const maxContacts = options.maxContacts ?? MAX_CONTACTS;
+    this.collection = new ContactCollection(maxContacts);
+    const collection = this.collection;
+    this.pages = new PageScheduler(
+      source,
+      {
+        get size() {
+          return collection.size;
+        },
+        get full() {
+          return collection.full;
+        },
+        deliver: (contacts) => collection.deliver(contacts),
+        changed: () => this.notify(),
+      },
+      maxContacts,
+      options,
+    );
+    if (options.held) {
+      this.startFrom(options.held);
+    }
+  }
+
+  get perPage(): number {
+    return this.pages.perPage;
+  }
+
+  /** List requests sent, for the log and the benchmark. */
+  get requests(): number {
+    return this.pages.requests;
+  }
+
+  /** Contacts put first by `added` and not yet placed by a refresh (the view shows that many rows more). */
+  get createdHere(): number {
+    return this.collection.createdHere;
+  }
+
+  /**
+   * The rest of the held contacts, still being read (the cache's first contacts came in `held`): demand
+   * waits for them before anything is asked of Linq. A rest that cannot be read leaves what is held.
+   */
+  fillFrom(rest: Promise<HeldContacts | undefined>): void {
+    const filling: Promise<void> = rest
+      .then(
+        (held) => {
+          if (held && !this.disposed) {
+            this.startFrom(held);
+          }
+        },
+        () => undefined,
+      )
+      .finally(() => {
+        if (this.filling === filling) {
+          this.filling = undefined;
+        }
+        if (!this.disposed) {
+          this.pages.settle();
+        }
+      });
+    this.filling = filling;
+  }
+
+  /** True while held contacts are still being read (`fillFrom`): what the store holds is not all it will. */
+  get reading(): boolean {
+    return this.filling !== undefined;
+  }
+
+  /** Resolves once the held contacts are all read. */
+  get filled(): Promise<void> {
+    return this.filling ?? Promise.resolve();
+  }
+
+  /** Takes held contacts as if a walk had delivered them (again for the cache's rest: held ids are dropped). */
+  private startFrom(held: HeldContacts): void {
+    this.pages.delivered(held.contacts);
+    this.pages.heldAlready(held.totalCount, held.complete);
+    this.heldSince = held.takenAt;
+    this.changedAt = held.takenAt;
+  }
+
+  /** What the encrypted cache keeps of this store: its contacts, how far it got, and when. */
+  heldContacts(): HeldContacts {
+    return {
+      contacts: this.collection.contacts,
+      totalCount: Math.max(this.pages.totalCount, this.collection.size),
+      complete: this.pages.complete,
+      takenAt: this.heldSince ?? this.changedAt,
+    };
+  }
+
+  /**
+   * A refresh's walk (another store over the same connection) got this far: its contacts replace the ones
+   * held (see `mergeRefresh`). `done`: the refresh reached its end, and the contacts are no longer "from before".
+   */
+  refreshedWith(fresh: readonly Contact[], complete: boolean, totalCount: number, done: boolean): void {
+    if (this.disposed) {
+      return;
+    }
+    const next = mergeRefresh(this.collection, fresh, complete);
+    const totalBefore = this.pages.totalCount;
+    this.pages.totalCount = Math.max(complete ? totalCount : Math.max(totalCount, totalBefore), next.length);
+    const same = sameList(next, this.collection.contacts);
+    if (
+      same &&
+      (!complete || this.pages.complete) &&
+      (!done || this.heldSince === undefined) &&
+      totalBefore === this.pages.totalCount
+    ) {
+      // Linq had nothing new: readers (the search, the cache) are not told of a change that is none.
+      return;
+    }
+    if (!same) {
+      this.collection.replace(next);
+    }
+    if (complete) {
+      this.pages.completedElsewhere();
+    }
+    if (done) {
+      this.heldSince = undefined;
+    }
+    this.pages.settle();
+  }
+
+  /** Every contact held, in the API's order (a live view: it grows as pages arrive). */
+  get contacts(): readonly Contact[] {
+    return this.collection.contacts;
+  }
+
+  /** True once page 1 (or a later page) has been delivered. */
+  get loadedAny(): boolean {
+    return this.pages.pagesDone > 0;
+  }
+
+  get complete(): boolean {
+    return this.pages.complete;
+  }
+
+  /** True while list requests are in flight. */
+  get busy(): boolean {
+    return this.pages.busy;
+  }
+
+  get progress(): StoreProgress {
+    const p = this.pages;
+    return {
+      loaded: this.collection.size,
+      totalCount: Math.max(p.totalCount, this.collection.size),
+      pagesDone: p.pagesDone,
+      totalPages: p.totalPages,
+      totalKnown: p.totalKnown,
+      complete: p.complete,
+      capped: p.capped,
+    };
+  }
+
+  /** A contact held by id (from a page, or remembered after a fetch by id). */
+  get(id: number): Contact | undefined {
+    return this.collection.get(id);
+  }
+
+  /** The first contact held with this email address, ignoring case; from memory only. */
+  byEmail(email: string): Contact | undefined {
+    return this.collection.byEmail(email);
+  }
+
+  /** The first contact held with this phone number (compared as E.164); from memory only. */
+  byPhone(phone: string): Contact | undefined {
+    return this.collection.byPhone(phone);
+  }
+
+  /** Keeps a contact fetched by id (newer data wins; a listed contact is replaced in place). */
+  remember(contact: Contact): void {
+    if (!this.disposed) {
+      this.collection.remember(contact);
+    }
+  }
+
+  /**
+   * A contact this extension created: held at once, shown first (Linq lists the newest first) until a
+   * refresh places it where Linq does. A later page that lists it is deduplicated as usual.
+   */
+  added(contact: Contact): void {
+    if (this.disposed) {
+      return;
+    }
+    const held = this.collection.size;
+    if (this.collection.added(contact)) {
+      this.pages.totalCount = Math.max(this.pages.totalCount, held) + 1;
+    }
+    this.notify();
+  }
+
+  /** A contact this extension updated: replaced wherever it is held; readers see a new list. */
+  updated(contact: Contact): void {
+    if (!this.disposed) {
+      this.collection.updated(contact);
+      this.notify();
+    }
+  }
+
+  /** A contact deleted (here or found gone): it leaves every list at once. A later page will not bring it back. */
+  removed(id: number): void {
+    if (this.disposed) {
+      return;
+    }
+    if (this.collection.removed(id)) {
+      this.pages.totalCount = Math.max(0, this.pages.totalCount - 1);
+    }
+    this.notify();
+  }
+
+  /** A refresh of the held contacts failed (`undefined`: one starts); listeners hear of it. */
+  refreshFailed(error: LinqApiError | undefined): void {
+    this.refreshError = error;
+    if (!this.disposed) {
+      this.notify();
+    }
+  }
+
+  /** Calls `listener` after every change (pages delivered, completion, failure); returns an unsubscribe. */
+  onDidChange(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /**
+   * Resolves once at least `count` contacts are held, or every contact is; rejects when a page it waited
+   * for failed (the next call asks for that page again). `user` demand is fetched before the walk's.
+   */
+  ensure(count: number, priority: Priority = 'user'): Promise<void> {
+    if (!this.disposed && this.filling && !(this.pages.complete || this.collection.size >= count)) {
+      return this.filling.then(() => this.ensure(count, priority));
+    }
+    return this.pages.ensure(count, priority);
+  }
+
+  /**
+   * Loads in the background until `limit` contacts are held (or all are): the walk that prefetch,
+   * search and the filter share. Raising the limit extends a walk under way.
+   */
+  walk(limit: number = Number.POSITIVE_INFINITY): Promise<void> {
+    this.pages.walkTo(limit);
+    return this.ensure(limit, 'walk');
+  }
+
+  /** Stops everything: requests in flight are aborted, late replies dropped, waiters rejected as cancelled. */
+  dispose(): void {
+    if (this.disposed) {
+      return;
+    }
+    this.disposed = true;
+    this.pages.dispose();
+    this.listeners.clear();
+  }
+
+  private notify(): void {
+    this.changedAt = Date.now();
+    for (const listener of [...this.listeners]) {
+      listener();
+    }
+  }
+}
