@@ -33,6 +33,8 @@ export default tseslint.config(
       eqeqeq: 'error',
       'no-throw-literal': 'error',
       semi: 'error',
+      // One concept per file: a file that grows past this has two jobs.
+      'max-lines': ['error', { max: 350 }],
       // Prettier's printWidth; strings, comments and the like that it cannot break may pass.
       'max-len': [
         'error',

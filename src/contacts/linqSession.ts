@@ -8,19 +8,12 @@ import { affectsConnection, readOnlyMode, readSettings, workspaceOffersBaseUrl }
 import { MAX_PER_PAGE } from '../api/limits';
 import type { Logger } from '../log/logger';
 import type { ContactCache, CacheConnection } from './contactCache';
+import { logWhenAllLoaded, openConnection, type Connection } from './connection';
 import { ContactStore, type StoreProgress } from './store/contactStore';
 import { refreshInPlace, type RefreshWalk } from './store/refreshMerge';
 
 /** Listener for the all-contacts walk: every contact so far, and where the walk stands. */
 export type AllContactsListener = (all: readonly Contact[], progress: StoreProgress | undefined, done: boolean) => void;
-
-/** The client and the contact store of one connection. */
-interface Connection {
-  readonly client: LinqClient;
-  readonly store: ContactStore;
-  /** Who the encrypted cache belongs to. */
-  readonly owner: CacheConnection;
-}
 
 /**
  * The connection to Linq as the settings and the token define it now: the API client and the one
@@ -93,20 +86,15 @@ export class LinqSession implements vscode.Disposable {
         // A reset while the cache is read deletes it all the same.
         this.owner = owner;
       }
-      const opened = await this.cache?.read(owner);
-      const held = opened?.first;
-      const store = new ContactStore(client, { perPage: MAX_PER_PAGE, held });
-      if (opened) {
-        store.fillFrom(opened.whole);
-      }
-      const connection: Connection = { client, store, owner };
+      const connection = await openConnection(client, owner, this.cache);
+      const { store, held } = connection;
       if (this.connection !== pending) {
         // Reset while the token or the cache was read: this connection is already stale.
         store.dispose();
         return connection;
       }
       this.current = store;
-      this.watch(store, client);
+      logWhenAllLoaded(connection, this.log);
       this.keepCache(connection);
       if (held) {
         this.log?.info(`Started from the local copy of ${new Date(held.takenAt).toISOString()}.`);
@@ -206,24 +194,6 @@ export class LinqSession implements vscode.Disposable {
   /** Drops what the cache would still write, and deletes every cache (Clear API Token; the cache turned off). */
   async deleteCaches(withKey: boolean): Promise<void> {
     await this.cache?.deleteAll(withKey);
-  }
-
-  /** Logs counts (never contact data) when the store has every contact. */
-  private watch(store: ContactStore, client: LinqClient): void {
-    const started = Date.now();
-    let told = false;
-    store.onDidChange(() => {
-      const p = store.progress;
-      if (!told && p.complete && store.requests > 0) {
-        told = true;
-        this.log?.info(
-          `Loaded all ${p.loaded} contacts in ${Date.now() - started} ms (${p.pagesDone} pages, ${store.requests} list requests; pages in flight settled at ${client.walkLimit.limit}).`,
-        );
-        if (p.capped) {
-          this.log?.warn(`Stopped loading at ${p.loaded} contacts, the most the extension holds.`);
-        }
-      }
-    });
   }
 
   /** The contact store of the current connection; `undefined` when no token is set. */

@@ -16,6 +16,7 @@ import { LinqClient } from '../../src/api/linqClient';
 import { demoContact } from '../server/contactFactory';
 import { filesUnder } from '../support/filesUnder';
 import { Workbench } from '../ui/workbench';
+import { extensionHostMB, lastLogFigure, lastLogTime } from './hostReadings';
 
 /** One run of the view bench. */
 export interface ViewRun {
@@ -36,58 +37,6 @@ function median(values: number[]): number {
 }
 
 const round = (ms: number): number => Math.round(ms);
-
-/**
- * Resident memory of the code-server extension hosts, in MB (Linux /proc). The bench runs one
- * code-server at a time, so these are the hosts of its window.
- */
-function extensionHostMB(): number {
-  let kb = 0;
-  for (const pid of fs.readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
-    try {
-      const cmdline = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8');
-      if (!/extensionHost/.test(cmdline)) {
-        continue;
-      }
-      const rss = /VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
-      kb += Number(rss?.[1] ?? 0);
-    } catch {
-      // The process ended while we looked.
-    }
-  }
-  return Math.round(kb / 1024);
-}
-
-/** When the last line of the extension's newest log that matches `pattern` was written (ms since the epoch). */
-function lastLogTime(root: string, pattern: RegExp): number {
-  const logs = filesUnder(root)
-    .filter((f) => f.endsWith('Linq Contacts.log'))
-    .sort((a, b) => fs.statSync(a).mtimeMs - fs.statSync(b).mtimeMs);
-  const newest = logs.at(-1);
-  const lines = newest ? fs.readFileSync(newest, 'utf8').split('\n') : [];
-  const line = lines.reverse().find((l) => pattern.test(l));
-  // "2026-12-02 19:55:43.688 [info] …", in the machine's local time (as the bench's own clock).
-  const stamp = /^(\d{4})-(\d\d)-(\d\d) (\d\d):(\d\d):(\d\d)\.(\d{3})/.exec(line ?? '');
-  return stamp
-    ? new Date(+stamp[1]!, +stamp[2]! - 1, +stamp[3]!, +stamp[4]!, +stamp[5]!, +stamp[6]!, +stamp[7]!).getTime()
-    : Number.NaN;
-}
-
-/** The number in the last line of the extension's newest log that matches `pattern` (its first group). */
-function lastLogFigure(root: string, pattern: RegExp): number {
-  const logs = filesUnder(root)
-    .filter((f) => f.endsWith('Linq Contacts.log'))
-    .sort((a, b) => fs.statSync(a).mtimeMs - fs.statSync(b).mtimeMs);
-  const newest = logs.at(-1);
-  const lines = newest ? fs.readFileSync(newest, 'utf8').split('\n') : [];
-  for (const line of lines.reverse()) {
-    const match = pattern.exec(line);
-    if (match) {
-      return Number(match[1]);
-    }
-  }
-  return Number.NaN;
-}
 
 export interface ViewFigures {
   /** Median time for the client alone to fetch one page of 100 (the floor for the view). */

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { LinqClient } from '../../src/api/linqClient';
 import { ContactStore } from '../../src/contacts/store/contactStore';
 import { createOnce, deleteOnce, updateChecked, type WriteTarget } from '../../src/contacts/contactWriter';
-import { changedFields, draftFromContact, toDraft } from '../../src/format/contactDraft';
+import { changedFields, draftFromContact } from '../../src/format/contactDraft';
 import { startStandIn, type StandIn } from '../server/linqStandIn';
 
 const TOKEN = 'unit-writer-token';
@@ -118,38 +118,5 @@ describe('contactWriter: one Save, at most one contact', () => {
     assert.equal(target.store.get(5), undefined);
     assert.ok(!target.store.contacts.some((c) => c.id === 5));
     assert.equal(await deleteOnce(target, 5), 'alreadyGone');
-  });
-});
-
-describe('changedFields (the update body)', () => {
-  const original = toDraft({
-    firstName: 'Ada',
-    lastName: 'Lovelace',
-    email: 'ada@x.example',
-    company: 'Engines',
-    title: 'Analyst',
-  });
-
-  it('sends only what changed, a cleared field as ""', () => {
-    assert.deepEqual(changedFields(original, { ...original, email: 'ada@new.example', title: '' }), {
-      email: 'ada@new.example',
-      title: '',
-    });
-  });
-
-  it('adds the first of the four that has a value when none of them changed (Linq needs one)', () => {
-    assert.deepEqual(changedFields(original, { ...original, company: 'Babbage & Co' }), {
-      company: 'Babbage & Co',
-      firstName: 'Ada',
-    });
-    const noFirst = { ...original, firstName: '' };
-    assert.deepEqual(changedFields(noFirst, { ...noFirst, location: 'London' }), {
-      location: 'London',
-      lastName: 'Lovelace',
-    });
-  });
-
-  it('is empty when nothing changed; trimming is not a change', () => {
-    assert.deepEqual(changedFields(original, { ...original, company: ' Engines ' }), {});
   });
 });

@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { LinqApiError } from '../../src/api/linqApiError';
 import { LinqClient } from '../../src/api/linqClient';
+import { parseRetryAfter } from '../../src/api/retryAfter';
 import { startStandIn, type StandIn } from '../server/linqStandIn';
 
 const TOKEN = 'unit-retry-after-token';
@@ -72,5 +73,40 @@ describe('Retry-After as RFC 9110 means it, against the stand-in', () => {
     const { error, ms } = await alwaysLimited();
     assert.equal(error.kind, 'rateLimited');
     assert.ok(ms < 5_000, `${ms} ms`);
+  });
+});
+
+describe('parseRetryAfter: the header as RFC 9110 allows it', () => {
+  it('reads Retry-After as seconds or an HTTP date', () => {
+    const now = Date.parse('Wed, 21 Oct 2026 07:28:00 GMT');
+    assert.equal(parseRetryAfter('120', now), 120_000);
+    assert.equal(parseRetryAfter('Wed, 21 Oct 2026 07:28:30 GMT', now), 30_000);
+    assert.equal(parseRetryAfter('Wed, 21 Oct 2026 07:00:00 GMT', now), 0);
+    assert.equal(parseRetryAfter('soon', now), undefined);
+    assert.equal(parseRetryAfter(null, now), undefined);
+  });
+
+  it('ignores every Retry-After that RFC 9110 does not allow (Date.parse would read some of them)', () => {
+    const now = Date.parse('Wed, 21 Oct 2026 07:28:00 GMT');
+    for (const bad of [
+      '',
+      ' ',
+      '-5',
+      '1.5',
+      '1e3',
+      '0x10',
+      '+3',
+      '2026-10-21T07:30:00Z',
+      '21 Oct 2026',
+      'Wed, 21 Oct 2026 07:28:30',
+      'in 5 seconds',
+      'Infinity',
+      'NaN',
+    ]) {
+      assert.equal(parseRetryAfter(bad, now), undefined, JSON.stringify(bad));
+    }
+    assert.equal(parseRetryAfter(' 7 ', now), 7_000);
+    assert.equal(parseRetryAfter('Wednesday, 21-Oct-26 07:28:10 GMT', now), 10_000, 'RFC 850 form');
+    assert.equal(parseRetryAfter('Wed Oct 21 07:28:20 2026', now), 20_000, 'asctime form');
   });
 });

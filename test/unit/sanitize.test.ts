@@ -2,42 +2,10 @@ import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import type { Contact } from '../../src/api/types';
 import { displayName } from '../../src/format/contactText';
-import { normaliseDigits, telHref } from '../../src/format/phone';
 import { oneLine } from '../../src/format/sanitize';
 import { toVCard } from '../../src/format/vcard';
 
-/** Characters a pasted value must never carry: controls, line/paragraph separators, bidi overrides. */
-// eslint-disable-next-line no-control-regex -- finding control characters is the point
-const FORBIDDEN = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
-
-/** Any text, weighted towards the characters that matter here. */
-const nastyText = fc.oneof(
-  fc.string({ unit: 'binary' }),
-  fc.string({
-    unit: fc.constantFrom(
-      'a',
-      ' ',
-      '\n',
-      '\r',
-      '\t',
-      '\u0000',
-      '\u001b',
-      '\u007f',
-      '\u0085',
-      '\u009b',
-      '\u2028',
-      '\u2029',
-      '\u202e',
-      '\u2066',
-      ',',
-      ';',
-      '\\',
-      ':',
-      '🦄',
-      'é',
-    ),
-  }),
-);
+import { FORBIDDEN, nastyText } from '../support/nastyText';
 
 /** RFC 6350: unfold (CRLF + one space or tab), split into content lines. */
 function unfold(card: string): string[] {
@@ -71,29 +39,6 @@ describe('text that leaves the extension', () => {
       { numRuns: 3_000 },
     );
     fc.assert(fc.property(fc.stringMatching(/^[A-Za-z0-9@.+ -]*$/), (s) => oneLine(s) === s.trim()));
-  });
-
-  it('tel: links need 3 digits, normalise other digit scripts, and write extensions as ;ext=', () => {
-    assert.equal(telHref('+1 (555) 010-0199'), 'tel:+15550100199');
-    assert.equal(telHref('+1 555 0100 ext. 42'), 'tel:+15550100;ext=42');
-    assert.equal(telHref('555-0100 x7'), 'tel:5550100;ext=7');
-    assert.equal(telHref('555 0100 #12'), 'tel:5550100;ext=12');
-    assert.equal(telHref('٠١٢٣٤٥٦٧٨٩'), 'tel:0123456789');
-    assert.equal(telHref('+４９ ３０ １２３'), 'tel:+4930123');
-    assert.equal(normaliseDigits('𝟘𝟙𝟚 ० ๙'), '012 0 9');
-    assert.equal(telHref('12'), undefined);
-    assert.equal(telHref('call me'), undefined);
-    assert.equal(telHref('ext 123'), undefined, 'an extension alone is no number');
-  });
-
-  it('property: a tel: link holds only +, ASCII digits and ;ext=digits', () => {
-    fc.assert(
-      fc.property(nastyText, (s) => {
-        const href = telHref(s);
-        assert.ok(href === undefined || /^tel:\+?\d{3,}(;ext=\d+)?$/.test(href), String(href));
-      }),
-      { numRuns: 3_000 },
-    );
   });
 
   const contactArb = fc.record(

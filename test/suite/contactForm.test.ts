@@ -1,10 +1,6 @@
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs';
-import * as os from 'node:os';
-import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { LinqContactsTestApi } from '../../src/testApi';
-import type { ImportSummary } from '../../src/contacts/contactImport';
 import { DRAFT_FIELDS, type DraftField } from '../../src/format/contactDraft';
 import type { StandIn } from '../server/linqStandIn';
 import { extensionApi, useStandIn, waitFor } from './helpers';
@@ -26,20 +22,13 @@ function values(panel: Panel, changes: Partial<Record<DraftField, string>>): Rec
   return Object.fromEntries(DRAFT_FIELDS.map((f) => [f, changes[f] ?? shown[f] ?? ''])) as Record<DraftField, string>;
 }
 
-/** Import Contacts as a user runs it: the file chosen in the open dialog, Import answered in the question. */
-async function importFile(api: LinqContactsTestApi, file: string): Promise<ImportSummary | undefined> {
-  api.prompts.chooseNextFile(vscode.Uri.file(file));
-  api.prompts.answerNextConfirm(true);
-  return vscode.commands.executeCommand<ImportSummary | undefined>('linqContacts.import');
-}
-
 function writes(standIn: StandIn): string[] {
   return standIn.requests
     .filter((r) => r.method !== 'GET')
     .map((r) => `${r.method} ${r.path.replace(/.*\/contacts/, '/contacts')}`);
 }
 
-describe('writing to Linq: create, edit, conflict, 422, delete, import, read-only', () => {
+describe('writing to Linq: create, edit, conflict, 422, delete, read-only', () => {
   let standIn: StandIn;
   let api: LinqContactsTestApi;
 
@@ -272,34 +261,6 @@ describe('writing to Linq: create, edit, conflict, 422, delete, import, read-onl
       standIn.requests.filter((r) => r.method === 'DELETE').map((r) => r.status),
       [204, 404],
     );
-  });
-
-  it('imports a vCard: duplicates in Linq and in the file skipped, the rest created once each', async () => {
-    standIn.reset();
-    const known = api.session.knownContacts().find((c) => c.id === 40);
-    assert.ok(known?.email);
-    const card = (first: string, last: string, email: string): string =>
-      `BEGIN:VCARD\r\nVERSION:3.0\r\nN:${last};${first};;;\r\nEMAIL:${email}\r\nEND:VCARD\r\n`;
-    const text = [
-      card('New', 'One', 'import.one@x.example'),
-      card('New', 'Two', 'import.two@x.example'),
-      card('Again', 'One', 'IMPORT.ONE@x.example'),
-      card('Known', 'Already', known.email),
-      'BEGIN:VCARD\r\nVERSION:3.0\r\nORG:Nameless\r\nEND:VCARD\r\n',
-    ].join('');
-    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'linq-import-')), 'people.vcf');
-    fs.writeFileSync(file, text);
-    const summary = await importFile(api, file);
-    assert.equal(summary?.created.length, 2);
-    assert.equal(summary?.skipped, 3);
-    assert.equal(standIn.requests.filter((r) => r.method === 'POST').length, 2);
-    const ids = await rowIds();
-    for (const c of summary?.created ?? []) {
-      assert.ok(ids.includes(c.id));
-    }
-    const again = await importFile(api, file);
-    assert.equal(again, undefined, 'nothing new the second time');
-    assert.equal(standIn.requests.filter((r) => r.method === 'POST').length, 2);
   });
 
   it('New Contact from Selection fills the form from a signature block; nothing is sent before Save', async () => {

@@ -1,0 +1,40 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { windowPrompter } from '../../src/ui/prompter';
+import { PanelRegistry } from '../../src/webview/panelRegistry';
+import { EXTENSION_ID } from '../support/extensionId';
+import { ownSession } from './ownSession';
+
+describe('PanelRegistry: one tab per contact, and the New Contact forms', () => {
+  afterEach(() => vscode.commands.executeCommand('workbench.action.closeAllEditors'));
+
+  it('opening a contact twice brings its one tab forward; a draft is a tab of its own; dispose closes all', () => {
+    const own = ownSession();
+    const extensionUri = vscode.extensions.getExtension(EXTENSION_ID)!.extensionUri;
+    const tabs = new PanelRegistry({ extensionUri, session: own.session, prompter: windowPrompter });
+    try {
+      const ada = { id: 11, fullName: 'Ada Lovelace' };
+      const first = tabs.show(ada);
+      const again = tabs.show({ ...ada, title: 'Countess' });
+      assert.equal(again, first);
+      assert.equal(first.shownContact?.title, 'Countess', 'the tab shows the contact given');
+      assert.equal(first.panel.title, 'Ada Lovelace');
+      const draft = tabs.newContact();
+      assert.equal(draft.contactId, undefined);
+      assert.equal(draft.shownForm?.mode, 'new');
+      assert.deepEqual(
+        tabs.contactPanels().map((p) => p.contactId),
+        [11],
+      );
+      assert.equal(tabs.allPanels().length, 2);
+      first.panel.dispose();
+      assert.deepEqual(tabs.contactPanels(), [], 'a closed tab leaves the registry');
+      tabs.dispose();
+      assert.deepEqual(tabs.allPanels(), []);
+      assert.equal(draft.closed, true);
+    } finally {
+      tabs.dispose();
+      own.dispose();
+    }
+  });
+});

@@ -1,0 +1,77 @@
+import * as assert from 'node:assert/strict';
+import { LinqClient } from '../../src/api/linqClient';
+import { IMPORT_CONCURRENCY, planImport, runImport } from '../../src/contacts/contactImport';
+import type { WriteTarget } from '../../src/contacts/contactWriter';
+import { ContactStore } from '../../src/contacts/store/contactStore';
+import { toDraft } from '../../src/format/contactDraft';
+import { startStandIn, type StandIn } from '../server/linqStandIn';
+
+const TOKEN = 'unit-import-token';
+
+describe('contactImport: plan against Linq, then create the new rows at most 4 at a time', () => {
+  let standIn: StandIn;
+  let target: WriteTarget;
+  const posts = (): number => standIn.requests.filter((r) => r.method === 'POST').length;
+
+  before(async () => {
+    standIn = await startStandIn({ count: 20, token: TOKEN });
+  });
+  beforeEach(() => {
+    standIn.configure({ latencyMs: 0 });
+    standIn.reset();
+    const client = new LinqClient({ baseUrl: standIn.baseUrl, token: TOKEN, retryBaseDelayMs: 10 });
+    target = { client, store: new ContactStore(client) };
+  });
+  after(() => standIn.close());
+
+  it('sorts rows into new, already in Linq (asked of find), refused and repeated; nothing is written', async () => {
+    const known = standIn.contact(5);
+    assert.ok(typeof known?.email === 'string');
+    const drafts = [
+      toDraft({ firstName: 'New', email: 'new.one@x.example' }),
+      toDraft({ firstName: 'Known', email: known.email.toUpperCase() }),
+      toDraft({ firstName: 'Again', email: 'NEW.ONE@x.example' }),
+      toDraft({ company: 'Nameless' }),
+    ];
+    const plan = await planImport(target, { drafts, ignored: ['Nickname'] });
+    assert.deepEqual(
+      plan.fresh.map((d) => d.email),
+      ['new.one@x.example'],
+    );
+    assert.deepEqual(
+      plan.existing.map((e) => e.contact.id),
+      [5],
+    );
+    assert.equal(plan.refused.length, 1);
+    assert.equal(plan.repeated, 1);
+    assert.deepEqual(plan.ignored, ['Nickname']);
+    assert.equal(posts(), 0, 'planning writes nothing');
+  });
+
+  it('creates each new row once, never more than 4 at a time; Cancel starts no new create', async () => {
+    standIn.configure({ latencyMs: 30 });
+    const drafts = Array.from({ length: 12 }, (_, i) => toDraft({ firstName: `Row${i}`, email: `row${i}@x.example` }));
+    const plan = await planImport(target, { drafts, ignored: [] });
+    let most = 0;
+    const summary = await runImport(target, plan, {
+      onProgress: () => {
+        const open = standIn.arrivals.filter((a) => a.method === 'POST').length - posts();
+        most = Math.max(most, open);
+      },
+    });
+    assert.equal(summary.created.length, 12);
+    assert.equal(posts(), 12);
+    assert.ok(most <= IMPORT_CONCURRENCY, `at most ${IMPORT_CONCURRENCY} in flight (saw ${most})`);
+
+    standIn.reset();
+    const more = Array.from({ length: 12 }, (_, i) => toDraft({ firstName: `Late${i}`, email: `late${i}@x.example` }));
+    let done = 0;
+    const cancelled = await runImport(target, await planImport(target, { drafts: more, ignored: [] }), {
+      stop: () => done >= 2,
+      onProgress: (n) => (done = n),
+    });
+    assert.ok(cancelled.notStarted > 0, 'some were never started');
+    assert.equal(cancelled.created.length + cancelled.notStarted, 12);
+    assert.equal(posts(), cancelled.created.length, 'each create sent once');
+  });
+});

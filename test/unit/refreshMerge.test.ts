@@ -1,0 +1,47 @@
+import * as assert from 'node:assert/strict';
+import type { Contact } from '../../src/api/types';
+import { ContactCollection } from '../../src/contacts/store/contactCollection';
+import { mergeRefresh, sameList } from '../../src/contacts/store/refreshMerge';
+
+const person = (id: number, updatedAt = '2026-01-01T00:00:00Z'): Contact => ({ id, firstName: `P${id}`, updatedAt });
+
+function held(...ids: number[]): ContactCollection {
+  const c = new ContactCollection(100);
+  c.deliver(ids.map((id) => person(id)));
+  return c;
+}
+
+describe('mergeRefresh: a refresh’s walk taken into what is held', () => {
+  it('a partial walk updates what it reached and keeps the rest after it', () => {
+    const c = held(1, 2, 3, 4);
+    const next = mergeRefresh(c, [person(1), person(2, '2026-05-01T00:00:00Z'), person(7)], false);
+    assert.deepEqual(
+      next.map((x) => x.id),
+      [1, 2, 7, 3, 4],
+    );
+    assert.equal(next[1]?.updatedAt, '2026-05-01T00:00:00Z', 'the newer version');
+    assert.equal(next[0], c.get(1), 'an unchanged contact keeps its object');
+  });
+
+  it('only a complete walk removes what it did not list; creates not yet listed stay first, deletes stay gone', () => {
+    const c = held(1, 2, 3);
+    c.added(person(50));
+    c.removed(2);
+    const next = mergeRefresh(c, [person(1), person(2), person(3)], true);
+    assert.deepEqual(
+      next.map((x) => x.id),
+      [50, 1, 3],
+    );
+    assert.deepEqual(
+      mergeRefresh(held(1, 2, 3), [person(3)], true).map((x) => x.id),
+      [3],
+    );
+  });
+
+  it('sameList compares objects in order', () => {
+    const a = [person(1), person(2)];
+    assert.equal(sameList(a, [...a]), true);
+    assert.equal(sameList(a, [a[1]!, a[0]!]), false);
+    assert.equal(sameList(a, [person(1), a[1]!]), false);
+  });
+});
