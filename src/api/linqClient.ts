@@ -195,7 +195,7 @@ export class LinqClient {
     if (Object.keys(searchParams).length === 0) {
       throw new LinqApiError('invalid', 'Find needs an email address or a phone number.', { problems: [] });
     }
-    return parseFindReply(await this.call('get', 'contacts/find', { ...options, searchParams }));
+    return parseFindReply(await this.call('get', 'contacts/find', { ...options, searchParams }), query);
   }
 
   /**

@@ -1,5 +1,6 @@
 import { LinqApiError } from './linqApiError';
-import type { Contact, ContactOwner, ContactPage, Pagination } from './types';
+import { normalizePhone } from '../format/phone';
+import type { Contact, ContactOwner, ContactPage, FindQuery, Pagination } from './types';
 
 type Json = Record<string, unknown>;
 
@@ -89,21 +90,36 @@ export function parseContactReply(body: unknown, expectedId?: number): Contact {
  * Validates `find`'s reply: the bare contact, or `{ "contact": null }` when none matches (`undefined`).
  * A `{ "contact": {…} }` or `{ "data": {…} }` wrapper is read too; anything else is bad data.
  */
-export function parseFindReply(body: unknown): Contact | undefined {
+export function parseFindReply(body: unknown, query: FindQuery): Contact | undefined {
   if (!isObject(body)) {
     throw badData('the find reply is not an object');
   }
-  if ('id' in body) {
-    return parseContact(body);
-  }
-  const inner = 'contact' in body ? body.contact : 'data' in body ? body.data : undefined;
+  const inner = 'id' in body ? body : 'contact' in body ? body.contact : 'data' in body ? body.data : undefined;
   if (inner === null) {
     return undefined;
   }
   if (inner === undefined) {
     throw badData('neither a contact nor "contact": null in the find reply');
   }
-  return parseContact(inner);
+  const contact = parseContact(inner);
+  if (!answersFind(contact, query)) {
+    // Another person than the one asked for: shown as theirs, it would name a stranger. The values stay out.
+    throw badData('the find reply is about a contact with another email and phone than the ones asked for');
+  }
+  return contact;
+}
+
+/**
+ * True when `contact` is an answer to `query` as Linq compares: its email equals the asked one ignoring case and
+ * surrounding space, or its phone is the same number (E.164, as `normalizePhone` reads both).
+ */
+export function answersFind(contact: Contact, query: FindQuery): boolean {
+  const email = query.email?.trim().toLowerCase();
+  if (email && contact.email?.trim().toLowerCase() === email) {
+    return true;
+  }
+  const phone = query.phone?.trim();
+  return Boolean(phone && contact.phoneNumber && normalizePhone(contact.phoneNumber) === normalizePhone(phone));
 }
 
 /** Longest piece of Linq's error text kept for the form (a hostile server could send megabytes). */

@@ -126,6 +126,12 @@ export async function importFrom(
       ),
       refused !== '' ? vscode.l10n.t('{0} cannot be imported: {1}.', plan.refused.length, refused) : '',
       plan.repeated > 0 ? vscode.l10n.t('{0} repeat an earlier row of the file and count once.', plan.repeated) : '',
+      plan.unclear.length > 0
+        ? vscode.l10n.t(
+            "{0} cannot be checked (Linq's find answered about another contact) and are not imported.",
+            plan.unclear.length,
+          )
+        : '',
       plan.ignored.length > 0
         ? vscode.l10n.t('Columns not read: {0}.', plan.ignored.map((c) => oneLine(c).slice(0, 40)).join(', '))
         : '',

@@ -13,6 +13,8 @@ export interface ImportPlan {
   readonly fresh: readonly Draft[];
   /** Linq already has a contact with that email or phone. */
   readonly existing: ReadonlyArray<{ readonly draft: Draft; readonly contact: Contact }>;
+  /** `find` answered about someone else: nothing tells whether Linq has them, so they are not created. */
+  readonly unclear: readonly Draft[];
   readonly refused: ReadonlyArray<{ readonly draft: Draft; readonly why: ImportRefusal }>;
   /** Rows that repeat an earlier row of the file (counted once). */
   readonly repeated: number;
@@ -23,7 +25,7 @@ export interface ImportPlan {
 /** How an import ended. */
 export interface ImportSummary {
   readonly created: readonly Contact[];
-  /** Rows not sent: already in Linq, refused by the checks, or repeated in the file. */
+  /** Rows not sent: already in Linq, refused by the checks, repeated in the file, or unclear. */
   readonly skipped: number;
   readonly failed: ReadonlyArray<{ readonly draft: Draft; readonly reason: LinqApiError }>;
   /** Rows whose create was not answered and cannot be told apart (name only): Linq may have made them. */
@@ -49,6 +51,14 @@ async function pool<T>(
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, runner));
 }
 
+/** A `find` answer about someone else (`badData`) is no verdict: the row is unclear. Anything else stops the plan. */
+function unclearOnBadData(error: unknown): 'unclear' {
+  if (error instanceof LinqApiError && error.kind === 'badData') {
+    return 'unclear';
+  }
+  throw error;
+}
+
 /**
  * Sorts a file's rows (checks, the file's own duplicates), then asks the store, else Linq's `find`, about
  * each row's email or phone, at most 4 at a time. Nothing is written.
@@ -59,24 +69,27 @@ export async function planImport(
   options: { readonly signal?: AbortSignal; readonly onProgress?: (checked: number, of: number) => void } = {},
 ): Promise<ImportPlan> {
   const sorted = sortImport(read.drafts);
-  const verdicts = new Map<Draft, Contact | undefined>();
+  const verdicts = new Map<Draft, Contact | 'unclear' | undefined>();
   let checked = 0;
   await pool(sorted.candidates, IMPORT_CONCURRENCY, async (draft) => {
     const query = findQueryOf(createFields(draft));
-    verdicts.set(draft, query ? await findExisting(target, query, options.signal) : undefined);
+    verdicts.set(draft, query ? await findExisting(target, query, options.signal).catch(unclearOnBadData) : undefined);
     options.onProgress?.(++checked, sorted.candidates.length);
   });
   const fresh: Draft[] = [];
+  const unclear: Draft[] = [];
   const existing: Array<{ draft: Draft; contact: Contact }> = [];
   for (const draft of sorted.candidates) {
-    const contact = verdicts.get(draft);
-    if (contact) {
-      existing.push({ draft, contact });
+    const verdict = verdicts.get(draft);
+    if (verdict === 'unclear') {
+      unclear.push(draft);
+    } else if (verdict) {
+      existing.push({ draft, contact: verdict });
     } else {
       fresh.push(draft);
     }
   }
-  return { fresh, existing, refused: sorted.refused, repeated: sorted.repeated, ignored: read.ignored };
+  return { fresh, existing, unclear, refused: sorted.refused, repeated: sorted.repeated, ignored: read.ignored };
 }
 
 /**
@@ -116,7 +129,7 @@ export async function runImport(
   );
   return {
     created,
-    skipped: plan.existing.length + plan.refused.length + plan.repeated,
+    skipped: plan.existing.length + plan.unclear.length + plan.refused.length + plan.repeated,
     failed,
     unknown,
     notStarted: plan.fresh.length - done,

@@ -103,6 +103,8 @@ export type CreateResult =
   | { readonly kind: 'created'; readonly contact: Contact; readonly settled: boolean }
   /** Not sent: Linq already has a contact with that email or phone. */
   | { readonly kind: 'duplicate'; readonly existing: Contact }
+  /** Not sent: `find` answered about someone else, so nothing tells whether Linq already has this contact. */
+  | { readonly kind: 'cannotTell' }
   /** The answer was lost and nothing can tell whether Linq made it (no email or phone to find it by). */
   | { readonly kind: 'unknown'; readonly error: LinqApiError };
 
@@ -127,7 +129,15 @@ export async function createOnce(
 ): Promise<CreateResult> {
   const query = findQueryOf(fields);
   if (options.checkDuplicates && query) {
-    const existing = await findExisting(target, query, options.signal);
+    let existing: Contact | undefined;
+    try {
+      existing = await findExisting(target, query, options.signal);
+    } catch (error) {
+      if (error instanceof LinqApiError && error.kind === 'badData') {
+        return { kind: 'cannotTell' };
+      }
+      throw error;
+    }
     if (existing) {
       return { kind: 'duplicate', existing };
     }

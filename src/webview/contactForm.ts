@@ -21,7 +21,15 @@ import { displayName, truncate } from '../format/contactText';
 import { oneLine } from '../format/sanitize';
 import { showDone } from '../ui/statusMessage';
 import type { Prompter } from '../ui/prompter';
-import { conflictNotice, duplicateNotice, INPUT_TYPES, labelOf, problemText, unknownNotice } from './formWords';
+import {
+  cannotTellNotice,
+  conflictNotice,
+  duplicateNotice,
+  INPUT_TYPES,
+  labelOf,
+  problemText,
+  unknownNotice,
+} from './formWords';
 import type { FormView, NoticeAction } from './protocol';
 
 /** What the form needs from its tab. */
@@ -208,6 +216,9 @@ export class ContactForm {
       case 'duplicate':
         this.duplicate = result.existing;
         this.notice = duplicateNotice(result.existing);
+        return;
+      case 'cannotTell':
+        this.notice = cannotTellNotice();
         return;
       case 'unknown':
         this.notice = unknownNotice(this.name);

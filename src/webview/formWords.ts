@@ -55,6 +55,17 @@ export function duplicateNotice(existing: Contact): FormView['notice'] {
   };
 }
 
+/** `find` answered about someone else: whether Linq has this contact cannot be told; the user decides. */
+export function cannotTellNotice(): FormView['notice'] {
+  return {
+    text: vscode.l10n.t(
+      "Linq's answer to the duplicate check was about another contact, so it cannot be told whether Linq already has this one. Nothing was sent.",
+    ),
+    details: [],
+    actions: [{ id: 'createAnyway', label: vscode.l10n.t('Create Anyway') }],
+  };
+}
+
 /** A name-only create whose answer was lost: nothing can tell whether Linq made it. */
 export function unknownNotice(name: string): FormView['notice'] {
   return {

@@ -76,7 +76,7 @@ export function getContact({ state, org }: Api, x: Exchange): ReadAnswer {
 }
 
 /** `GET /contacts/find?email|phone_number`: the contact itself, or `{ "contact": null }`; 400 and 422 as documented. */
-export function findContact({ org }: Api, x: Exchange): ReadAnswer {
+export function findContact({ state, org }: Api, x: Exchange): ReadAnswer {
   const email = x.url.searchParams.get('email') ?? undefined;
   const phone = x.url.searchParams.get('phone_number') ?? undefined;
   if (!email && !phone) {
@@ -90,6 +90,16 @@ export function findContact({ org }: Api, x: Exchange): ReadAnswer {
       'Invalid email or phone number format',
     ]);
     return undefined;
+  }
+  if (state.findAnswersOther) {
+    // A server that answers with someone else: the first contact whose email and phone are neither asked value.
+    const asked = new Set(org.matching({ email, phone }).map((c) => c.id));
+    for (let i = 0; i < org.total(); i++) {
+      const other = org.at(i);
+      if (other && !asked.has(other.id)) {
+        return { ok: other };
+      }
+    }
   }
   return { ok: org.matching({ email, phone })[0] ?? { contact: null } };
 }

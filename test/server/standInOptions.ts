@@ -41,6 +41,8 @@ export interface StandInOptions {
   endless: boolean;
   /** `GET /contacts/{id}` answers with another contact (id + this). */
   wrongIdOffset: number;
+  /** `GET /contacts/find` answers with another person (another email and phone) whatever was asked. */
+  findAnswersOther: boolean;
   /** 200 with headers and the first bytes of the body, then nothing more. */
   stallBody: boolean;
   /** 200 with a body that never ends (chunks as fast as the socket takes them, up to 256 MB). */
@@ -87,6 +89,7 @@ export const DEFAULT_OPTIONS: StandInOptions = {
   claimTotalCount: 0,
   endless: false,
   wrongIdOffset: 0,
+  findAnswersOther: false,
   stallBody: false,
   endlessBody: false,
   hugeContentLength: false,

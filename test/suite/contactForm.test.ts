@@ -128,6 +128,30 @@ describe('writing to Linq: create, edit, conflict, 422, delete, read-only', () =
     await waitFor('the existing contact opens', () => panelOf(10));
   });
 
+  it('a find that answers with another person is no duplicate: the form says it cannot tell and asks first', async () => {
+    standIn.reset();
+    standIn.configure({ findAnswersOther: true });
+    try {
+      const form = await newForm();
+      await form.receive({
+        type: 'save',
+        values: values(form, { firstName: 'Unclear', email: 'unclear.one@x.example' }),
+      });
+      const shown = await waitFor(
+        'the cannot-tell notice',
+        () => api.openPanels().find((p) => p.panel === form.panel)?.form?.notice,
+      );
+      assert.match(shown.text, /cannot be told whether Linq already has this one/);
+      assert.doesNotMatch(shown.text, /already has a contact/, 'no stranger is named');
+      assert.deepEqual(writes(standIn), [], 'nothing sent before the user answers');
+      await form.receive({ type: 'notice', action: 'createAnyway' });
+      await waitFor('created once', () => writes(standIn).length === 1);
+      assert.deepEqual(writes(standIn), ['POST /contacts']);
+    } finally {
+      standIn.configure({ findAnswersOther: false });
+    }
+  });
+
   it("a 422 shows Linq's own words in the form and keeps everything typed", async () => {
     standIn.reset();
     const form = await newForm();

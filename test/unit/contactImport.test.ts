@@ -74,4 +74,26 @@ describe('contactImport: plan against Linq, then create the new rows at most 4 a
     assert.equal(cancelled.created.length + cancelled.notStarted, 12);
     assert.equal(posts(), cancelled.created.length, 'each create sent once');
   });
+
+  it('rows whose find answers with another person are unclear: not created, counted as skipped', async () => {
+    standIn.configure({ findAnswersOther: true });
+    try {
+      const drafts = [toDraft({ firstName: 'Maybe', email: 'maybe@x.example' }), toDraft({ firstName: 'Name only' })];
+      const plan = await planImport(target, { drafts, ignored: [] });
+      assert.deepEqual(
+        plan.unclear.map((d) => d.email),
+        ['maybe@x.example'],
+      );
+      assert.deepEqual(
+        plan.fresh.map((d) => d.firstName),
+        ['Name only'],
+      );
+      const summary = await runImport(target, plan);
+      assert.equal(summary.created.length, 1);
+      assert.equal(summary.skipped, 1);
+      assert.equal(standIn.matching({ email: 'maybe@x.example' }).length, 0, 'the unclear row was not created');
+    } finally {
+      standIn.configure({ findAnswersOther: false });
+    }
+  });
 });

@@ -36,6 +36,19 @@ describe('contactWriter: one Save, at most one contact', () => {
     assert.equal(target.store.contacts[0]?.email, 'late.one@x.example');
   });
 
+  it('a duplicate check that find answers with another person sends nothing and says it cannot tell', async () => {
+    standIn.configure({ findAnswersOther: true });
+    try {
+      const result = await createOnce(target, { firstName: 'Unclear', email: 'unclear@x.example' }, undefined, {
+        checkDuplicates: true,
+      });
+      assert.equal(result.kind, 'cannotTell');
+      assert.equal(posts(), 0);
+    } finally {
+      standIn.configure({ findAnswersOther: false });
+    }
+  });
+
   it('a reset after the server made it is settled the same way; a 500 before it is "not created" and not resent', async () => {
     standIn.configure({ resetAfterWrite: true });
     const reset = await createOnce(target, { phoneNumber: '+1 (555) 777-0000' }, undefined, { checkDuplicates: false });

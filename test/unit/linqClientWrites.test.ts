@@ -100,6 +100,22 @@ describe('LinqClient writes and find against the stand-in', () => {
     assert.deepEqual(standIn.requests.at(-1)?.query, { email: 'nobody@nowhere.example' });
   });
 
+  it('a find answered with another person is badData, naming neither of them', async () => {
+    const c7 = standIn.contact(7);
+    assert.ok(c7);
+    standIn.configure({ findAnswersOther: true });
+    try {
+      const e = await failure(() => client().findContact({ email: String(c7.email), phone: String(c7.phone_number) }));
+      assert.equal(e.kind, 'badData');
+      assert.match(e.message, /another email and phone than the ones asked for/);
+      assert.ok(!e.message.includes(String(c7.email)));
+      const other = await failure(() => client().findContact({ email: 'nobody@nowhere.example' }));
+      assert.equal(other.kind, 'badData', 'a stranger for an address Linq does not have');
+    } finally {
+      standIn.configure({ findAnswersOther: false });
+    }
+  });
+
   it("a failing find's error names the path, never the email in its query string", async () => {
     standIn.configure({ failEvery: 1 });
     const e = await failure(() =>

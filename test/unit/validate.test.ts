@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { LinqApiError } from '../../src/api/linqApiError';
-import { parseContact, parseContactPage, parseContactReply } from '../../src/api/validate';
+import { answersFind, parseContact, parseContactPage, parseContactReply, parseFindReply } from '../../src/api/validate';
 
 describe('reply validation', () => {
   it('reads the documented contact', () => {
@@ -194,5 +194,32 @@ describe('reply validation', () => {
       ),
       { numRuns: 2_000 },
     );
+  });
+});
+
+describe('answersFind: a find reply answers only what was asked', () => {
+  const ada = { id: 1, email: 'Ada.Lovelace@Example.com', phoneNumber: '+1 555 010 0199' };
+
+  it('the same email in another case or with space around it, or the same number written differently', () => {
+    assert.equal(answersFind(ada, { email: '  ada.lovelace@example.COM ' }), true);
+    assert.equal(answersFind(ada, { phone: '(555) 010-0199' }), true);
+    assert.equal(answersFind(ada, { email: 'someone@else.example', phone: '+15550100199' }), true, 'either matches');
+  });
+
+  it('another person is no answer; neither is a contact without the asked value', () => {
+    assert.equal(answersFind(ada, { email: 'eve@example.com' }), false);
+    assert.equal(answersFind(ada, { phone: '+1 555 010 0100' }), false);
+    assert.equal(answersFind({ id: 2 }, { email: 'ada.lovelace@example.com', phone: '+15550100199' }), false);
+    assert.equal(answersFind(ada, {}), false);
+  });
+
+  it('parseFindReply refuses a reply about someone else as badData, and reads "none" as none', () => {
+    const body = { id: 1, email: 'ada.lovelace@example.com' };
+    assert.equal(parseFindReply(body, { email: 'ADA.LOVELACE@example.com' })?.id, 1);
+    assert.throws(
+      () => parseFindReply(body, { email: 'eve@example.com' }),
+      (e: unknown) => e instanceof LinqApiError && e.kind === 'badData',
+    );
+    assert.equal(parseFindReply({ contact: null }, { email: 'eve@example.com' }), undefined);
   });
 });
