@@ -92,6 +92,10 @@ function buildOptions() {
 }
 
 async function main() {
+  if (tests && !watch) {
+    // A test renamed or removed must not keep running from an old bundle: the test layers are built afresh.
+    fs.rmSync(path.join('out', 'test'), { recursive: true, force: true });
+  }
   const contexts = await Promise.all(buildOptions().map((options) => esbuild.context(options)));
   if (watch) {
     await Promise.all(contexts.map((ctx) => ctx.watch()));
