@@ -1,8 +1,14 @@
 import * as vscode from 'vscode';
 import { TokenStore } from './auth/tokenStore';
 import { registerCommands } from './commands/registerCommands';
-import { affectsAvatars, affectsCache, affectsMentionLanguages, affectsReadOnly, cacheEnabled } from './config';
-import { readOnlyMode } from './config';
+import {
+  affectsAvatars,
+  affectsCache,
+  affectsMentionLanguages,
+  affectsReadOnly,
+  cacheEnabled,
+  readOnlyMode,
+} from './config';
 import { ContextKeys, PANEL_VIEW_TYPE, VIEW_ID } from './constants';
 import { ContactCache } from './contacts/contactCache';
 import { LinqSession } from './contacts/linqSession';
