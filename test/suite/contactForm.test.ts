@@ -311,25 +311,6 @@ describe('writing to Linq: create, edit, conflict, 422, delete, read-only', () =
     assert.deepEqual(writes(standIn), []);
   });
 
-  it('Look Up takes an email (answered from memory) and a phone number (answered by find)', async () => {
-    standIn.reset();
-    const held = api.session.knownContacts().find((c) => c.id === 60);
-    assert.ok(held?.email);
-    await vscode.commands.executeCommand('linqContacts.lookupById', held.email.toUpperCase());
-    await waitFor('contact 60 opens', () => panelOf(60));
-    assert.equal(standIn.requests.filter((r) => r.path.endsWith('/contacts/find')).length, 0, 'the store answered');
-    standIn.changeBehind(61, { phone_number: '+15559876543' });
-    await vscode.commands.executeCommand('linqContacts.lookupById', '(555) 987-6543');
-    await waitFor('contact 61 opens', () => panelOf(61));
-    assert.deepEqual(
-      standIn.requests.filter((r) => r.path.endsWith('/contacts/find')).map((r) => r.query),
-      [{ phone_number: '(555) 987-6543' }],
-    );
-    const before = api.openPanels().length;
-    await vscode.commands.executeCommand('linqContacts.lookupById', 'nobody.here@x.example');
-    assert.equal(api.openPanels().length, before, 'nothing opens for an address Linq does not have');
-  });
-
   it('read-only: no write is sent, whatever calls it, and the menus hide the write commands', async () => {
     standIn.reset();
     await setting('readOnly', true);
