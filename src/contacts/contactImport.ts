@@ -2,7 +2,7 @@ import { LinqApiError } from '../api/linqApiError';
 import type { Contact } from '../api/types';
 import { createFields, type Draft } from '../format/contactDraft';
 import { sortImport, type ImportRead, type ImportRefusal } from '../format/importFile';
-import { createOnce, findExisting, findQueryOf, type WriteTarget } from './contactWriter';
+import { createOnce, existingOrCannotTell, findQueryOf, type WriteTarget } from './contactWriter';
 
 /** Requests of an import in flight at once (finds while planning, creates while importing). */
 export const IMPORT_CONCURRENCY = 4;
@@ -51,14 +51,6 @@ async function pool<T>(
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, runner));
 }
 
-/** A `find` answer about someone else (`badData`) is no verdict: the row is unclear. Anything else stops the plan. */
-function unclearOnBadData(error: unknown): 'unclear' {
-  if (error instanceof LinqApiError && error.kind === 'badData') {
-    return 'unclear';
-  }
-  throw error;
-}
-
 /**
  * Sorts a file's rows (checks, the file's own duplicates), then asks the store, else Linq's `find`, about
  * each row's email or phone, at most 4 at a time. Nothing is written.
@@ -69,11 +61,11 @@ export async function planImport(
   options: { readonly signal?: AbortSignal; readonly onProgress?: (checked: number, of: number) => void } = {},
 ): Promise<ImportPlan> {
   const sorted = sortImport(read.drafts);
-  const verdicts = new Map<Draft, Contact | 'unclear' | undefined>();
+  const verdicts = new Map<Draft, Contact | 'cannotTell' | undefined>();
   let checked = 0;
   await pool(sorted.candidates, IMPORT_CONCURRENCY, async (draft) => {
     const query = findQueryOf(createFields(draft));
-    verdicts.set(draft, query ? await findExisting(target, query, options.signal).catch(unclearOnBadData) : undefined);
+    verdicts.set(draft, query ? await existingOrCannotTell(target, query, options.signal) : undefined);
     options.onProgress?.(++checked, sorted.candidates.length);
   });
   const fresh: Draft[] = [];
@@ -81,7 +73,7 @@ export async function planImport(
   const existing: Array<{ draft: Draft; contact: Contact }> = [];
   for (const draft of sorted.candidates) {
     const verdict = verdicts.get(draft);
-    if (verdict === 'unclear') {
+    if (verdict === 'cannotTell') {
       unclear.push(draft);
     } else if (verdict) {
       existing.push({ draft, contact: verdict });

@@ -98,6 +98,25 @@ export async function findExisting(
   return found;
 }
 
+/**
+ * `findExisting` for a write that is about to create: `'cannotTell'` when `find` answered with data that is no
+ * answer (another person than the one asked for): nothing then tells whether Linq already has the contact.
+ */
+export async function existingOrCannotTell(
+  target: WriteTarget,
+  query: FindQuery,
+  signal?: AbortSignal,
+): Promise<Contact | 'cannotTell' | undefined> {
+  try {
+    return await findExisting(target, query, signal);
+  } catch (error) {
+    if (error instanceof LinqApiError && error.kind === 'badData') {
+      return 'cannotTell';
+    }
+    throw error;
+  }
+}
+
 export type CreateResult =
   /** Made; `settled` when the answer was lost and `find` showed that Linq made it. */
   | { readonly kind: 'created'; readonly contact: Contact; readonly settled: boolean }
@@ -129,14 +148,9 @@ export async function createOnce(
 ): Promise<CreateResult> {
   const query = findQueryOf(fields);
   if (options.checkDuplicates && query) {
-    let existing: Contact | undefined;
-    try {
-      existing = await findExisting(target, query, options.signal);
-    } catch (error) {
-      if (error instanceof LinqApiError && error.kind === 'badData') {
-        return { kind: 'cannotTell' };
-      }
-      throw error;
+    const existing = await existingOrCannotTell(target, query, options.signal);
+    if (existing === 'cannotTell') {
+      return { kind: 'cannotTell' };
     }
     if (existing) {
       return { kind: 'duplicate', existing };

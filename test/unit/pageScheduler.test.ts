@@ -31,11 +31,10 @@ function source(total: number) {
   };
 }
 
-function sink(): PageSink & { held: Contact[]; changes: number } {
+function sink(): PageSink & { held: Contact[] } {
   const held: Contact[] = [];
   return {
     held,
-    changes: 0,
     get size() {
       return held.length;
     },
@@ -44,9 +43,6 @@ function sink(): PageSink & { held: Contact[]; changes: number } {
     },
     deliver(contacts) {
       held.push(...contacts);
-    },
-    changed() {
-      this.changes++;
     },
   };
 }
@@ -57,7 +53,7 @@ describe('PageScheduler: demand decides which pages are asked, each once', () =>
   it('the first round asks pages 1…c at once; the rest follow the totals and end there', async () => {
     const src = source(450);
     const held = sink();
-    const pages = new PageScheduler(src, held, 1_000, { perPage: 100, concurrency: 3 });
+    const pages = new PageScheduler(src, held, () => undefined, 1_000, { perPage: 100, concurrency: 3 });
     const all = pages.ensure(Number.POSITIVE_INFINITY, 'walk');
     assert.deepEqual(src.asked, [1, 2, 3]);
     while (!pages.complete) {
@@ -77,7 +73,7 @@ describe('PageScheduler: demand decides which pages are asked, each once', () =>
   it('a user’s demand is met without walking further; walkTo raises the target', async () => {
     const src = source(1_000);
     const held = sink();
-    const pages = new PageScheduler(src, held, 1_000, { perPage: 100, concurrency: 4 });
+    const pages = new PageScheduler(src, held, () => undefined, 1_000, { perPage: 100, concurrency: 4 });
     const firstRows = pages.ensure(50, 'user');
     assert.deepEqual(src.asked, [1], 'one page is enough for 50 rows');
     src.release();
@@ -93,7 +89,7 @@ describe('PageScheduler: demand decides which pages are asked, each once', () =>
   it('dispose rejects waiters as cancelled and drops late answers', async () => {
     const src = source(500);
     const held = sink();
-    const pages = new PageScheduler(src, held, 1_000, { perPage: 100, concurrency: 2 });
+    const pages = new PageScheduler(src, held, () => undefined, 1_000, { perPage: 100, concurrency: 2 });
     const waiting = pages.ensure(500, 'walk');
     pages.dispose();
     await assert.rejects(waiting, (e: { kind?: string }) => e.kind === 'cancelled');

@@ -64,22 +64,7 @@ export class ContactStore {
   constructor(source: PageSource, options: ContactStoreOptions = {}) {
     const maxContacts = options.maxContacts ?? MAX_CONTACTS;
     this.collection = new ContactCollection(maxContacts);
-    const collection = this.collection;
-    this.pages = new PageScheduler(
-      source,
-      {
-        get size() {
-          return collection.size;
-        },
-        get full() {
-          return collection.full;
-        },
-        deliver: (contacts) => collection.deliver(contacts),
-        changed: () => this.notify(),
-      },
-      maxContacts,
-      options,
-    );
+    this.pages = new PageScheduler(source, this.collection, () => this.notify(), maxContacts, options);
     if (options.held) {
       this.startFrom(options.held);
     }

@@ -13,15 +13,13 @@ export interface PageSource {
 /** Who asked for contacts: the user's own requests go ahead of the background walk's queued pages. */
 export type Priority = 'user' | 'walk';
 
-/** Where the scheduler's pages go, in order: the collection, and whoever listens for changes. */
+/** Where the scheduler's pages go, in order (the store's `ContactCollection`). */
 export interface PageSink {
   /** Contacts held now. */
   readonly size: number;
   /** True once as many are held as may be. */
   readonly full: boolean;
   deliver(contacts: readonly Contact[]): void;
-  /** Something changed (a page, completion, a failure). */
-  changed(): void;
 }
 
 interface Waiter {
@@ -65,6 +63,8 @@ export class PageScheduler {
   constructor(
     private readonly source: PageSource,
     private readonly sink: PageSink,
+    /** Told after every change (a page, completion, a failure). */
+    private readonly changed: () => void,
     private readonly maxContacts: number,
     options: { readonly perPage?: number; readonly concurrency?: number } = {},
   ) {
@@ -136,7 +136,7 @@ export class PageScheduler {
     this.walkTarget = Math.max(this.walkTarget, Math.min(limit, this.maxContacts));
   }
 
-  /** Resolves the waiters now satisfied and tells the sink. */
+  /** Resolves the waiters now satisfied and tells of the change. */
   settle(): void {
     for (const waiter of this.waiters) {
       if (this.satisfied(waiter.count)) {
@@ -147,7 +147,7 @@ export class PageScheduler {
     if (this.complete) {
       this.abort.abort();
     }
-    this.sink.changed();
+    this.changed();
   }
 
   /** Stops everything: requests in flight are aborted, late replies dropped, waiters rejected as cancelled. */
@@ -301,6 +301,6 @@ export class PageScheduler {
         waiter.reject(error);
       }
     }
-    this.sink.changed();
+    this.changed();
   }
 }
