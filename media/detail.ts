@@ -43,7 +43,11 @@ const buttons = {
   refresh: byId<HTMLButtonElement>('refresh'),
   edit: byId<HTMLButtonElement>('edit'),
   delete: byId<HTMLButtonElement>('delete'),
+  pin: byId<HTMLButtonElement>('pin'),
+  unpin: byId<HTMLButtonElement>('unpin'),
+  qrCode: byId<HTMLButtonElement>('qrCode'),
 };
+const qrFigure = byId<HTMLElement>('qr');
 const formSection = byId<HTMLElement>('form');
 
 for (const [type, button] of Object.entries(buttons) as Array<[keyof typeof buttons, HTMLButtonElement]>) {
@@ -98,9 +102,66 @@ function render(contact: ContactView): void {
   buttons.edit.hidden = !contact.canWrite;
   buttons.delete.textContent = contact.labels.delete;
   buttons.delete.hidden = !contact.canWrite;
+  buttons.pin.textContent = contact.labels.pin;
+  buttons.pin.hidden = contact.pinned;
+  buttons.unpin.textContent = contact.labels.unpin;
+  buttons.unpin.hidden = !contact.pinned;
+  buttons.qrCode.textContent = contact.labels.qrCode;
+  renderQr(contact);
   formSection.hidden = true;
   formSection.replaceChildren();
   card.hidden = false;
+}
+
+const SVG = 'http://www.w3.org/2000/svg';
+/** Light modules around the code, as the QR standard asks. */
+const QUIET_ZONE = 4;
+
+/**
+ * The QR code as SVG elements (no markup parsed, no style attribute, no image URL: the CSP stays as it is): one
+ * path of dark modules on a light square, drawn at least 200 px wide whatever the theme.
+ */
+function renderQr(contact: ContactView): void {
+  const qr = contact.qr;
+  if (!qr) {
+    qrFigure.hidden = true;
+    qrFigure.replaceChildren();
+    return;
+  }
+  if ('tooLong' in qr) {
+    const p = document.createElement('p');
+    p.textContent = contact.labels.qrTooLong;
+    qrFigure.replaceChildren(p);
+    qrFigure.hidden = false;
+    return;
+  }
+  const side = qr.size + 2 * QUIET_ZONE;
+  const svg = document.createElementNS(SVG, 'svg');
+  svg.setAttribute('viewBox', `0 0 ${side} ${side}`);
+  svg.setAttribute('role', 'img');
+  svg.setAttribute('aria-label', contact.labels.qrAlt);
+  svg.setAttribute('shape-rendering', 'crispEdges');
+  svg.classList.add('qr-code');
+  const light = document.createElementNS(SVG, 'rect');
+  light.setAttribute('width', String(side));
+  light.setAttribute('height', String(side));
+  light.classList.add('qr-light');
+  let d = '';
+  qr.rows.forEach((row, y) => {
+    for (let x = 0; x < row.length; x++) {
+      if (row[x] === '1') {
+        d += `M${x + QUIET_ZONE} ${y + QUIET_ZONE}h1v1h-1z`;
+      }
+    }
+  });
+  const dark = document.createElementNS(SVG, 'path');
+  dark.setAttribute('d', d);
+  dark.classList.add('qr-dark');
+  svg.append(light, dark);
+  const caption = document.createElement('figcaption');
+  caption.textContent = contact.labels.qrAlt;
+  qrFigure.replaceChildren(svg, caption);
+  qrFigure.hidden = false;
 }
 
 /** The form's inputs by field, while a form is shown. */

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { DEFAULT_API_BASE_URL } from './api/baseUrl';
 import { clampPerPage, DEFAULT_PREFETCH_LIMIT, MAX_CONTACTS, MAX_PER_PAGE } from './api/limits';
 import { Settings } from './constants';
+import { isSortOrder, type SortOrder } from './format/contactOrder';
 import { isInsertFormat, MENTION_FORMATS, type InsertFormat } from './format/insertFormats';
 
 /** The extension's settings, read fresh each time (they can change at any moment). */
@@ -115,4 +116,31 @@ export function hoversEnabled(scope?: vscode.ConfigurationScope): boolean {
 /** True when a configuration change touches the mention languages (the provider is registered again). */
 export function affectsMentionLanguages(e: vscode.ConfigurationChangeEvent): boolean {
   return e.affectsConfiguration(`${Settings.section}.${Settings.mentionsLanguages}`);
+}
+
+/** The Contacts view's order (`linqContacts.sortBy`), from the user's own settings. */
+export function sortOrder(): SortOrder {
+  const value = userSetting<unknown>(vscode.workspace.getConfiguration(Settings.section), Settings.sortBy, 'linq');
+  return isSortOrder(value) ? value : 'linq';
+}
+
+/** Writes the view's order to the user's settings. */
+export async function setSortOrder(order: SortOrder): Promise<void> {
+  await vscode.workspace
+    .getConfiguration(Settings.section)
+    .update(Settings.sortBy, order, vscode.ConfigurationTarget.Global);
+}
+
+/** True when a configuration change touches the view's order or who "You" is. */
+export function affectsOrder(e: vscode.ConfigurationChangeEvent): boolean {
+  return (
+    e.affectsConfiguration(`${Settings.section}.${Settings.sortBy}`) ||
+    e.affectsConfiguration(`${Settings.section}.${Settings.ownerEmail}`)
+  );
+}
+
+/** Your own Linq user's email (`linqContacts.ownerEmail`), trimmed; `undefined` when not set. */
+export function ownerEmail(): string | undefined {
+  const value = vscode.workspace.getConfiguration(Settings.section).get<unknown>(Settings.ownerEmail);
+  return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
 }

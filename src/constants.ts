@@ -4,6 +4,8 @@ export const PANEL_VIEW_TYPE = 'linqContacts.contact';
 export const SECRET_KEY = 'linqContacts.apiToken';
 /** The encrypted copy's key: a secret of its own, never beside the token. */
 export const CACHE_KEY_SECRET = 'linqContacts.cacheKey';
+/** The key of the names under which per-connection state (pins, recents) is kept. */
+export const NAMES_KEY_SECRET = 'linqContacts.namesKey';
 
 export const Commands = {
   setToken: 'linqContacts.setToken',
@@ -28,6 +30,11 @@ export const Commands = {
   editContact: 'linqContacts.editContact',
   deleteContact: 'linqContacts.deleteContact',
   import: 'linqContacts.import',
+  sortBy: 'linqContacts.sortBy',
+  groupByOwner: 'linqContacts.groupByOwner',
+  pin: 'linqContacts.pin',
+  unpin: 'linqContacts.unpin',
+  showQrCode: 'linqContacts.showQrCode',
 } as const;
 
 export const Settings = {
@@ -41,6 +48,8 @@ export const Settings = {
   hovers: 'hovers',
   readOnly: 'readOnly',
   cache: 'cache',
+  sortBy: 'sortBy',
+  ownerEmail: 'ownerEmail',
 } as const;
 
 /** Context keys used in `when` clauses. */
@@ -49,5 +58,6 @@ export const ContextKeys = {
   hasToken: 'linqContacts.hasToken',
   filtered: 'linqContacts.filtered',
   grouped: 'linqContacts.grouped',
+  groupedBy: 'linqContacts.groupedBy',
   readOnly: 'linqContacts.readOnly',
 } as const;

@@ -10,6 +10,8 @@ import type { ExportFormat } from './export/exportFormats';
 import type { Logger } from './log/logger';
 import type { ContactsProvider, ContactsTreeNode } from './tree/contactsProvider';
 import type { RowsSnapshot } from './tree/rowFeed';
+import type { Grouping } from './tree/viewRows';
+import type { PinsAndRecents } from './contacts/pinsAndRecents';
 import { windowPrompter, type Prompter } from './ui/prompter';
 import type { PanelRegistry } from './webview/panelRegistry';
 import type { FormView } from './webview/protocol';
@@ -54,7 +56,9 @@ export interface LinqContactsTestApi {
     idle(): Promise<void>;
     loadMore(): Promise<void>;
     setFilter(text: string): void;
-    setGrouped(grouped: boolean): void;
+    setGrouping(grouping: Grouping): void;
+    /** The badge's count of contacts new since the view was last shown. */
+    readonly newCount: number;
     /** What the view has loaded: plain data. */
     readonly rows: RowsSnapshot;
   };
@@ -137,6 +141,7 @@ export interface TestedParts {
   readonly tabs: PanelRegistry;
   readonly prompter: ScriptedPrompter;
   readonly log: Logger;
+  readonly pins: PinsAndRecents;
 }
 
 /** Another window's session and cache over the same secrets and folder. */
@@ -185,7 +190,10 @@ export function testApi(parts: TestedParts): LinqContactsTestApi {
       },
       loadMore: () => provider.loadMore(),
       setFilter: (text) => provider.setFilter(text),
-      setGrouped: (grouped) => provider.setGrouped(grouped),
+      setGrouping: (grouping) => provider.setGrouping(grouping),
+      get newCount() {
+        return provider.newCount;
+      },
       get rows() {
         return provider.rowsSnapshot;
       },

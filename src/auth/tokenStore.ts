@@ -1,7 +1,9 @@
+import { createHmac, randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import { LinqApiError } from '../api/linqApiError';
+import { parseBaseUrl } from '../api/baseUrl';
 import { tokenProblem } from '../api/token';
-import { SECRET_KEY } from '../constants';
+import { NAMES_KEY_SECRET, SECRET_KEY } from '../constants';
 
 /**
  * The API token, kept in VS Code's SecretStorage only (never settings, state or logs).
@@ -51,6 +53,30 @@ export class TokenStore implements vscode.Disposable {
   async clear(): Promise<void> {
     this.read = undefined;
     await this.secrets.delete(SECRET_KEY);
+  }
+
+  /**
+   * A name for the connection of the token and this base URL that holds neither the token nor anything to check a
+   * guess of it against: the API host and an HMAC under a random key of its own in the secret storage. What is kept
+   * per connection (pins, recents) is kept under it. `undefined` without a token or with a base URL refused.
+   */
+  async connectionName(baseUrl: string): Promise<string | undefined> {
+    const token = await this.get();
+    let host: string;
+    try {
+      host = parseBaseUrl(baseUrl).host.toLowerCase();
+    } catch {
+      return undefined;
+    }
+    if (token === undefined) {
+      return undefined;
+    }
+    let key = await this.secrets.get(NAMES_KEY_SECRET);
+    if (!key) {
+      key = randomBytes(32).toString('base64');
+      await this.secrets.store(NAMES_KEY_SECRET, key);
+    }
+    return `${host}-${createHmac('sha256', key).update(`${baseUrl}\n${token}`, 'utf8').digest('hex').slice(0, 32)}`;
   }
 
   dispose(): void {

@@ -2,13 +2,45 @@ import * as vscode from 'vscode';
 import type { Contact } from '../api/types';
 import type { StoreProgress } from '../contacts/store/contactStore';
 import type { LinqSession } from '../contacts/linqSession';
+import type { PinsAndRecents } from '../contacts/pinsAndRecents';
 import { bestMatches } from '../format/contactMatch';
 import { describeError } from '../errors/describeError';
 import { displayName, titleAndCompany, truncate } from '../format/contactText';
 import type { Prompter } from '../ui/prompter';
 
+/** A row of the picker: a contact, or a separator ("Pinned", "Recently opened", "All contacts"). */
 export interface ContactItem extends vscode.QuickPickItem {
-  readonly contact: Contact;
+  readonly contact?: Contact;
+}
+
+function separator(label: string): ContactItem {
+  return { label, kind: vscode.QuickPickItemKind.Separator };
+}
+
+/**
+ * The picker's rows with the box empty: the pinned contacts, then the recently opened ones, then the rest, each once
+ * and under a separator when pins or recents show; `undefined` when there are neither (the plain list).
+ */
+export function pinnedFirst(
+  pinned: readonly Contact[],
+  recent: readonly Contact[],
+  rest: readonly Contact[],
+  limit: number,
+): ContactItem[] | undefined {
+  if (pinned.length === 0 && recent.length === 0) {
+    return undefined;
+  }
+  const seen = new Set<number>();
+  const section = (label: string, list: readonly Contact[]): ContactItem[] => {
+    const items = list.filter((c) => !seen.has(c.id) && seen.add(c.id)).map(toItem);
+    return items.length > 0 ? [separator(label), ...items] : [];
+  };
+  const items = [
+    ...section(vscode.l10n.t('Pinned'), pinned),
+    ...section(vscode.l10n.t('Recently opened'), recent),
+    ...section(vscode.l10n.t('All contacts'), rest),
+  ];
+  return items.slice(0, limit);
 }
 
 function toItem(contact: Contact): ContactItem {
@@ -39,6 +71,7 @@ export function pickContact(
   session: LinqSession,
   prompter: Prompter,
   placeholder: string,
+  pins?: PinsAndRecents,
 ): Promise<Contact | undefined> {
   const pick = prompter.createQuickPick<ContactItem>();
   pick.placeholder = placeholder;
@@ -57,14 +90,20 @@ export function pickContact(
   let done = false;
   let failure: string | undefined;
   let shownIds = '';
+  const held = (ids: readonly number[]): Contact[] =>
+    ids.map((id) => session.knownContact(id)).filter((c): c is Contact => c !== undefined);
   const recompute = (): void => {
     const { shown, total } = bestMatches(contacts, pick.value, PICKER_MAX_ITEMS);
-    const ids = shown.map((c) => c.id).join(',');
+    const items =
+      (pick.value.trim() === '' && pins
+        ? pinnedFirst(held(pins.pinned), held(pins.recent), shown, PICKER_MAX_ITEMS)
+        : undefined) ?? shown.map(toItem);
+    const ids = items.map((i) => i.contact?.id ?? i.label).join(',');
     if (ids !== shownIds) {
       shownIds = ids;
       // The workbench highlights the first match of what is typed. Never set `activeItems` from here: this
       // side's view of the highlight lags the user's typing.
-      pick.items = shown.map(toItem);
+      pick.items = items;
     }
     const loaded = done
       ? vscode.l10n.t('{0} contacts', contacts.length)

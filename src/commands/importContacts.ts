@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { ownerEmail } from '../config';
 import { asLinqError } from '../api/linqApiError';
 import type { LinqSession } from '../contacts/linqSession';
 import { planImport, runImport, type ImportPlan, type ImportSummary } from '../contacts/contactImport';
@@ -154,6 +155,7 @@ export async function importFrom(
       (progress, token) => {
         let last = 0;
         return runImport(target, plan, {
+          ownerEmail: ownerEmail(),
           stop: () => token.isCancellationRequested || cancel?.isCancellationRequested === true,
           onProgress: (done, of) => {
             progress.report({
@@ -168,6 +170,15 @@ export async function importFrom(
     log?.info(
       `Import: ${summary.created.length} created, ${summary.skipped} skipped, ${summary.failed.length} failed, ${summary.unknown} not answered, ${summary.notStarted} not started.`,
     );
+    if (summary.ownerRefused) {
+      void vscode.window.showErrorMessage(
+        vscode.l10n.t(
+          'Import stopped: Linq has no user with the email in the setting linqContacts.ownerEmail ("User not found"). {0} created before that.',
+          summary.created.length,
+        ),
+      );
+      return summary;
+    }
     const copy = vscode.l10n.t('Copy Summary');
     const text = vscode.l10n.t(
       'Import of {0}: {1} created, {2} skipped, {3} failed.',

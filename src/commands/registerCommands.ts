@@ -3,6 +3,7 @@ import type { Contact } from '../api/types';
 import type { TokenStore } from '../auth/tokenStore';
 import { Commands } from '../constants';
 import type { LinqSession } from '../contacts/linqSession';
+import type { PinsAndRecents } from '../contacts/pinsAndRecents';
 import { exportContacts } from '../export/exportContacts';
 import { isExportFormat } from '../export/exportFormats';
 import { isInsertFormat } from '../format/insertFormats';
@@ -17,6 +18,7 @@ import { pickContact } from './contactPicker';
 import { importContacts } from './importContacts';
 import { insertContact } from './insertContact';
 import { lookupContact } from './lookupContact';
+import { orderFrom, sortContacts } from './sortContacts';
 import { clearToken, setToken } from './tokenCommands';
 import { deleteContact, editContact, newContact, newContactFromSelection } from './writeCommands';
 
@@ -31,6 +33,7 @@ export interface CommandParts {
   readonly log: Logger;
   readonly tabs: ContactTabs;
   readonly prompter: Prompter;
+  readonly pins: PinsAndRecents;
 }
 
 /**
@@ -62,14 +65,14 @@ export function formatFrom<T>(arg: unknown, guard: (value: unknown) => value is 
 
 /** Registers every contributed command; the returned disposables unregister them. */
 export function registerCommands(parts: CommandParts): vscode.Disposable[] {
-  const { session, provider, editors, tabs, prompter } = parts;
+  const { session, provider, editors, tabs, prompter, pins } = parts;
   const open = (contact: Contact, refetch: boolean): void => tabs.show(contact, refetch);
   const searchFirst = async (placeholder: string): Promise<Contact | undefined> =>
-    (await tokenRequired(session)) ? pickContact(session, prompter, placeholder) : undefined;
+    (await tokenRequired(session)) ? pickContact(session, prompter, placeholder, pins) : undefined;
   const given = async (arg: unknown, ask: string): Promise<Contact | undefined> =>
     contactFrom(session, arg) ?? (await searchFirst(ask));
   const copy = async (arg: unknown, what: CopyWhat): Promise<void> => {
-    const contact = contactFrom(session, arg) ?? (await pickContact(session, prompter, COPY_KINDS[what].ask()));
+    const contact = contactFrom(session, arg) ?? (await pickContact(session, prompter, COPY_KINDS[what].ask(), pins));
     if (contact) {
       await copyFromContact(contact, what);
     }
@@ -77,7 +80,11 @@ export function registerCommands(parts: CommandParts): vscode.Disposable[] {
   const commands: Record<string, (arg?: unknown) => unknown> = {
     [Commands.setToken]: () => setToken(parts.tokens),
     // The copy and its key go with the token (VS Code keeps secrets after an uninstall: this is the way out).
-    [Commands.clearToken]: () => Promise.all([clearToken(parts.tokens), session.deleteCaches(true)]),
+    // Pins and recents are forgotten first: they are kept under the connection's name, which needs the token.
+    [Commands.clearToken]: async () => {
+      await pins.forget();
+      await Promise.all([clearToken(parts.tokens), session.deleteCaches(true)]);
+    },
     [Commands.refresh]: () => session.refresh(),
     [Commands.loadMore]: () => provider.loadMore(),
     [Commands.showLog]: () => parts.channel.show(true),
@@ -123,8 +130,28 @@ export function registerCommands(parts: CommandParts): vscode.Disposable[] {
       }
     },
     [Commands.clearFilter]: () => provider.setFilter(''),
-    [Commands.groupByCompany]: () => provider.setGrouped(true),
-    [Commands.ungroup]: () => provider.setGrouped(false),
+    [Commands.groupByCompany]: () => provider.setGrouping('company'),
+    [Commands.groupByOwner]: () => provider.setGrouping('owner'),
+    [Commands.ungroup]: () => provider.setGrouping('none'),
+    [Commands.sortBy]: (arg) => sortContacts(prompter, orderFrom(arg)),
+    [Commands.pin]: async (arg) => {
+      const contact = await given(arg, vscode.l10n.t('Pin whom?'));
+      if (contact) {
+        await pins.pin(contact.id);
+      }
+    },
+    [Commands.showQrCode]: async (arg) => {
+      const contact = await given(arg, vscode.l10n.t('Show whose QR code?'));
+      if (contact) {
+        tabs.showQrCode(contact);
+      }
+    },
+    [Commands.unpin]: async (arg) => {
+      const contact = await given(arg, vscode.l10n.t('Unpin whom?'));
+      if (contact) {
+        await pins.unpin(contact.id);
+      }
+    },
   };
   return Object.entries(commands).map(([id, handler]) => vscode.commands.registerCommand(id, handler));
 }

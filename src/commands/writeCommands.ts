@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { ownerEmail } from '../config';
 import { asLinqError } from '../api/linqApiError';
 import type { Contact } from '../api/types';
 import type { LinqSession } from '../contacts/linqSession';
@@ -6,6 +7,7 @@ import { deleteOnce } from '../contacts/contactWriter';
 import { describeError } from '../errors/describeError';
 import { displayName, truncate } from '../format/contactText';
 import { oneLine } from '../format/sanitize';
+import { emptyDraft } from '../format/contactDraft';
 import { parseSelection } from '../format/selectionParse';
 import type { ContactTabs } from '../ui/contactTabs';
 import type { Prompter } from '../ui/prompter';
@@ -14,7 +16,7 @@ import { writeAllowed } from '../ui/writeAllowed';
 /** Linq: New Contact… — an empty form in a tab of its own; nothing is sent before Save. */
 export async function newContact(session: LinqSession, tabs: ContactTabs): Promise<void> {
   if (await writeAllowed(session)) {
-    tabs.newContact();
+    tabs.newContact({ ...emptyDraft(), ownerEmail: ownerEmail() ?? '' });
   }
 }
 
@@ -32,7 +34,8 @@ export async function newContactFromSelection(session: LinqSession, tabs: Contac
     return;
   }
   if (await writeAllowed(session)) {
-    tabs.newContact(parseSelection(text.slice(0, 100_000)));
+    const draft = parseSelection(text.slice(0, 100_000));
+    tabs.newContact(draft.ownerEmail === '' ? { ...draft, ownerEmail: ownerEmail() ?? '' } : draft);
   }
 }
 

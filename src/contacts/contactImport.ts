@@ -30,8 +30,15 @@ export interface ImportSummary {
   readonly failed: ReadonlyArray<{ readonly draft: Draft; readonly reason: LinqApiError }>;
   /** Rows whose create was not answered and cannot be told apart (name only): Linq may have made them. */
   readonly unknown: number;
-  /** Rows not started because the user cancelled. */
+  /** Rows not started because the user cancelled, or Linq refused the owner. */
   readonly notStarted: number;
+  /** Linq said the owner sent (`ownerEmail`) is no user of the organisation: the import stopped there. */
+  readonly ownerRefused?: boolean;
+}
+
+/** Linq's 422 when `user_email` names no user of the organisation. */
+function refusesOwner(error: unknown): boolean {
+  return error instanceof LinqApiError && error.kind === 'invalid' && /user not found/i.test(error.message);
 }
 
 /** Runs `work` over `items`, at most `limit` at once, starting no new item once `stop()` is true. */
@@ -91,24 +98,35 @@ export async function planImport(
 export async function runImport(
   target: WriteTarget,
   plan: ImportPlan,
-  options: { readonly stop?: () => boolean; readonly onProgress?: (done: number, of: number) => void } = {},
+  options: {
+    readonly stop?: () => boolean;
+    readonly onProgress?: (done: number, of: number) => void;
+    /** Sent as each contact's owner (`linqContacts.ownerEmail`). */
+    readonly ownerEmail?: string;
+  } = {},
 ): Promise<ImportSummary> {
   const created: Contact[] = [];
   const failed: Array<{ draft: Draft; reason: LinqApiError }> = [];
   let unknown = 0;
+  let ownerRefused = false;
   let done = 0;
   await pool(
     plan.fresh,
     IMPORT_CONCURRENCY,
     async (draft) => {
       try {
-        const result = await createOnce(target, createFields(draft), undefined, { checkDuplicates: false });
+        const result = await createOnce(target, createFields(draft), options.ownerEmail, { checkDuplicates: false });
         if (result.kind === 'created') {
           created.push(result.contact);
         } else {
           unknown++;
         }
       } catch (error) {
+        if (options.ownerEmail !== undefined && refusesOwner(error)) {
+          // Every other row would be refused the same way: stop (this row counts as not started), and say why.
+          ownerRefused = true;
+          return;
+        }
         failed.push({
           draft,
           reason:
@@ -117,9 +135,10 @@ export async function runImport(
       }
       options.onProgress?.(++done, plan.fresh.length);
     },
-    options.stop,
+    () => ownerRefused || options.stop?.() === true,
   );
   return {
+    ownerRefused,
     created,
     skipped: plan.existing.length + plan.unclear.length + plan.refused.length + plan.repeated,
     failed,

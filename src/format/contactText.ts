@@ -25,10 +25,16 @@ export function ownerName(contact: Contact): string | undefined {
 
 /**
  * `contextValue` for a contact row: `contact`, plus ` email` / ` phone` when the contact has them, so
- * menus show "Copy Email" and "Copy Phone Number" only where they make sense.
+ * menus show "Copy Email" and "Copy Phone Number" only where they make sense, and ` pinned` / ` unpinned` when
+ * told (Pin or Unpin Contact).
  */
-export function contactContextValue(contact: Contact): string {
-  return ['contact', contact.email ? 'email' : undefined, contact.phoneNumber ? 'phone' : undefined]
+export function contactContextValue(contact: Contact, pinned?: boolean): string {
+  return [
+    'contact',
+    contact.email ? 'email' : undefined,
+    contact.phoneNumber ? 'phone' : undefined,
+    pinned === undefined ? undefined : pinned ? 'pinned' : 'unpinned',
+  ]
     .filter(Boolean)
     .join(' ');
 }

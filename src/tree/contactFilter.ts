@@ -34,6 +34,11 @@ export class ContactFilter {
     this.matched = [];
   }
 
+  /** True when the contact matches (always, when the filter is off). */
+  accepts(contact: Contact): boolean {
+    return !this.active || matchRank(contact, this.words) !== undefined;
+  }
+
   /** The matches among `contacts`, in their order. */
   matches(contacts: readonly Contact[]): readonly Contact[] {
     if (contacts !== this.source || contacts.length < this.scanned) {

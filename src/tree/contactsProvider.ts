@@ -2,69 +2,100 @@ import * as vscode from 'vscode';
 import type { Contact } from '../api/types';
 import { Commands, ContextKeys, VIEW_ID } from '../constants';
 import type { LinqSession } from '../contacts/linqSession';
-import { affectsPaging } from '../config';
+import type { PinsAndRecents } from '../contacts/pinsAndRecents';
+import { affectsOrder, affectsPaging, ownerEmail, sortOrder } from '../config';
 import type { LinqApiError } from '../api/linqApiError';
 import { describeError } from '../errors/describeError';
+import { nameCollator } from '../format/contactOrder';
 import type { Logger } from '../log/logger';
 import { ContactFilter } from './contactFilter';
-import { groupByCompany } from './grouping';
+import { NewSinceLooked } from './newSinceLooked';
 import { ActionNode } from './nodes/actionNode';
-import { CompanyNode } from './nodes/companyNode';
 import { ContactNode } from './nodes/contactNode';
+import type { GroupNode } from './nodes/groupNode';
 import { LoadMoreNode } from './nodes/loadMoreNode';
+import { PinnedContacts } from './pinnedContacts';
 import { RowFeed, type RowsSnapshot } from './rowFeed';
-import { applyViewStatus, viewStatus } from './viewStatus';
+import { SortedContacts } from './sortedContacts';
+import { contactRow, topRows, type Grouping, type RowMarks } from './viewRows';
+import { applyViewStatus, newContactsBadge, ViewProgress, viewStatus } from './viewStatus';
 
-export type ContactsTreeNode = ContactNode | LoadMoreNode | ActionNode | CompanyNode;
+export type ContactsTreeNode = ContactNode | LoadMoreNode | ActionNode | GroupNode;
 
 /**
  * The Contacts view: rows fed by the connection's contact store (`RowFeed`), narrowed by the filter
- * (`ContactFilter`), optionally grouped by company (`groupByCompany`), with its message and description
- * (`viewStatus`). Every failure shows in the view with a way out. Starts over when the session resets
- * (token, settings, Refresh).
+ * (`ContactFilter`), in the chosen order (`SortedContacts`), grouped by company or owner, under the pinned ones
+ * (`PinnedContacts`), new ones marked (`NewSinceLooked`), with its message and description (`viewStatus`). Every
+ * failure shows in the view with a way out. Starts over when the session resets (token, settings, Refresh).
  */
 export class ContactsProvider implements vscode.TreeDataProvider<ContactsTreeNode>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<ContactsTreeNode | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
   private readonly feed: RowFeed;
   private readonly filterState = new ContactFilter();
+  private readonly collator = nameCollator(vscode.env.language);
+  private readonly sorted = new SortedContacts(this.collator, () => this.update());
+  private readonly pinned: PinnedContacts;
+  private readonly newSince = new NewSinceLooked();
+  private readonly marks: RowMarks;
   private readonly disposables: vscode.Disposable[];
   private view: vscode.TreeView<ContactsTreeNode> | undefined;
   /** Whether a token is set; `undefined` until read (after a reset). */
   private hasToken: boolean | undefined;
-  private groupedValue = false;
+  private groupingValue: Grouping = 'none';
+  /** The group rows last shown, by id (a row's parent). */
+  private groups = new Map<string, GroupNode>();
   /** The last failure logged and the connection's one auth warning (both start over on a reset). */
   private shownError: LinqApiError | undefined;
   private authNotified = false;
-  /** Ends the view's progress bar, while one shows. */
-  private endProgress: (() => void) | undefined;
+  private readonly progress = new ViewProgress(VIEW_ID);
 
   constructor(
     private readonly session: LinqSession,
+    pins: PinsAndRecents,
     private readonly log?: Logger,
   ) {
     this.feed = new RowFeed(session);
+    this.pinned = new PinnedContacts(session, pins, () => this.update(), log);
+    this.marks = { isNew: (id) => this.newSince.isNew(id), isPinned: (id) => pins.isPinned(id) };
+    this.sorted.setOrder(sortOrder());
     this.disposables = [
       this.changed,
       this.feed,
       this.feed.onDidChange(() => {
+        if (this.newSince.take(this.feed.arrived)) {
+          this.showBadge();
+        }
         this.update();
-        this.reportProgress();
+        this.progress.show(this.feed.busy);
         this.reportError();
       }),
-      this.feed.onDidStartLoading(() => this.reportProgress()),
+      this.feed.onDidStartLoading(() => this.progress.show(this.feed.busy)),
       session.onDidChange(() => this.reset()),
+      pins.onDidChange(() => this.update()),
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (affectsPaging(e)) {
           this.feed.restartRows();
+        }
+        if (affectsOrder(e)) {
+          this.orderChanged();
         }
       }),
     ];
   }
 
-  /** Gives the provider its view, for the view's message and description. */
+  /** Gives the provider its view, for the view's message, description and badge. */
   attach(view: vscode.TreeView<ContactsTreeNode>): void {
     this.view = view;
+    this.newSince.visibility(view.visible);
+    this.disposables.push(
+      view.onDidChangeVisibility((e) => {
+        if (this.newSince.visibility(e.visible)) {
+          this.showBadge();
+          this.update();
+        }
+      }),
+    );
     this.updateView();
   }
 
@@ -77,8 +108,13 @@ export class ContactsProvider implements vscode.TreeDataProvider<ContactsTreeNod
     return this.filterState.text;
   }
 
-  get grouped(): boolean {
-    return this.groupedValue;
+  get grouping(): Grouping {
+    return this.groupingValue;
+  }
+
+  /** How many contacts the badge counts as new (the view hidden since a refresh brought them). */
+  get newCount(): number {
+    return this.newSince.count;
   }
 
   /** True while a Load more is pending. */
@@ -95,19 +131,12 @@ export class ContactsProvider implements vscode.TreeDataProvider<ContactsTreeNod
   }
 
   getParent(node: ContactsTreeNode): ContactsTreeNode | undefined {
-    if (node.kind === 'contact' && node.groupKey !== undefined) {
-      const company = node.contact.company;
-      return new CompanyNode(
-        company,
-        this.visibleContacts().filter((c) => c.company === company),
-      );
-    }
-    return undefined;
+    return node.kind === 'contact' && node.groupKey !== undefined ? this.groups.get(node.groupKey) : undefined;
   }
 
   async getChildren(node?: ContactsTreeNode): Promise<ContactsTreeNode[]> {
-    if (node?.kind === 'company') {
-      return node.contacts.map((c) => new ContactNode(c, node.company ?? ''));
+    if (node?.kind === 'group') {
+      return node.contacts.map((c) => contactRow(c, this.marks, node));
     }
     if (node) {
       return [];
@@ -138,41 +167,49 @@ export class ContactsProvider implements vscode.TreeDataProvider<ContactsTreeNod
   setFilter(text: string): void {
     this.filterState.set(text);
     void vscode.commands.executeCommand('setContext', ContextKeys.filtered, this.filterState.active);
-    if (this.filterState.active && !this.feed.complete) {
+    this.sorted.forget();
+    this.walkIfNeeded();
+    this.update();
+  }
+
+  /** Groups the rows by company or owner, or not ('none'). */
+  setGrouping(grouping: Grouping): void {
+    this.groupingValue = grouping;
+    void vscode.commands.executeCommand('setContext', ContextKeys.grouped, grouping !== 'none');
+    void vscode.commands.executeCommand('setContext', ContextKeys.groupedBy, grouping);
+    this.update();
+  }
+
+  /** The filter and any order but Linq's need every contact: they walk the rest. */
+  private walkIfNeeded(): void {
+    if ((this.filterState.active || this.sorted.order !== 'linq') && !this.feed.complete) {
       this.feed.walkAll();
     }
+  }
+
+  private orderChanged(): void {
+    this.sorted.setOrder(sortOrder());
+    this.walkIfNeeded();
     this.update();
   }
 
-  setGrouped(grouped: boolean): void {
-    this.groupedValue = grouped;
-    void vscode.commands.executeCommand('setContext', ContextKeys.grouped, grouped);
-    this.update();
-  }
-
-  /** Contacts shown now: the rows loaded so far, or every held contact matching the filter. */
+  /**
+   * Contacts shown now (in the view's order): every held contact matching the filter, else the rows loaded so far
+   * (in an order other than Linq's: the first of the sorted ones).
+   */
   visibleContacts(): readonly Contact[] {
-    return this.filterState.active ? this.filterState.matches(this.feed.held) : this.feed.rows;
+    if (this.filterState.active) {
+      return this.sorted.follow(this.filterState.matches(this.feed.held));
+    }
+    return this.sorted.order === 'linq'
+      ? this.feed.rows
+      : this.sorted.follow(this.feed.held).slice(0, this.feed.rowCount);
   }
 
-  /** The view's progress bar while the feed's store has requests in flight (checked on every feed change). */
-  private reportProgress(): void {
-    if (this.endProgress || !this.feed.busy) {
-      if (this.endProgress && !this.feed.busy) {
-        this.endProgress();
-      }
-      return;
+  private showBadge(): void {
+    if (this.view) {
+      this.view.badge = newContactsBadge(this.newSince.count);
     }
-    let finish: () => void = () => undefined;
-    const done = new Promise<void>((resolve) => (finish = resolve));
-    const end = (): void => {
-      if (this.endProgress === end) {
-        this.endProgress = undefined;
-      }
-      finish();
-    };
-    this.endProgress = end;
-    void vscode.window.withProgress({ location: { viewId: VIEW_ID } }, () => done);
   }
 
   /** A new failure goes to the log; a refused token also gets one warning per connection, with Set API Token. */
@@ -199,6 +236,7 @@ export class ContactsProvider implements vscode.TreeDataProvider<ContactsTreeNod
     const asked = performance.now();
     void this.feed.loadMore().then(() => {
       if (this.feed.loadedAny) {
+        this.walkIfNeeded();
         const from = this.feed.heldSince === undefined ? 'from Linq' : 'from the local copy';
         this.log?.info(
           `First ${this.feed.rows.length} rows ready ${Math.round(performance.now() - asked)} ms after the view asked for them (${from}).`,
@@ -211,10 +249,14 @@ export class ContactsProvider implements vscode.TreeDataProvider<ContactsTreeNod
   private reset(): void {
     const shown = this.feed.started;
     this.feed.reset();
-    this.endProgress?.();
+    this.progress.end();
     this.shownError = undefined;
     this.authNotified = false;
     this.filterState.forget();
+    this.sorted.forget();
+    this.pinned.forget();
+    this.newSince.forget();
+    this.showBadge();
     this.hasToken = undefined;
     void this.refreshTokenState().then(() => {
       if (!this.hasToken) {
@@ -238,10 +280,15 @@ export class ContactsProvider implements vscode.TreeDataProvider<ContactsTreeNod
   }
 
   private rootNodes(): ContactsTreeNode[] {
-    const contacts = this.visibleContacts();
-    const nodes: ContactsTreeNode[] = this.groupedValue
-      ? groupByCompany(contacts)
-      : contacts.map((c) => new ContactNode(c));
+    const nodes: ContactsTreeNode[] = topRows({
+      contacts: this.visibleContacts(),
+      pinned: this.pinned.contacts().filter((c) => this.filterState.accepts(c)),
+      grouping: this.groupingValue,
+      collator: this.collator,
+      ownerEmail: ownerEmail(),
+      marks: this.marks,
+    });
+    this.groups = new Map(nodes.flatMap((n) => (n.kind === 'group' ? [[n.id, n]] : [])));
     const error = this.feed.error;
     if (error) {
       nodes.push(ActionNode.forError(error));
@@ -281,12 +328,13 @@ export class ContactsProvider implements vscode.TreeDataProvider<ContactsTreeNod
         matches: this.filterState.active ? this.filterState.matches(this.feed.held).length : 0,
         heldSince: this.feed.heldSince,
         refreshError: this.feed.refreshError,
+        sorted: this.sorted.order !== 'linq',
       }),
     );
   }
 
   dispose(): void {
-    this.endProgress?.();
+    this.progress.end();
     for (const d of this.disposables) {
       d.dispose();
     }

@@ -53,8 +53,17 @@ export class RowFeed implements vscode.Disposable {
   }
 
   get rows(): readonly Contact[] {
-    // Contacts created here come first and push the rows down: show them on top of what was shown.
-    return this.held.slice(0, this.shownCount + (this.shownAny ? (this.store?.createdHere ?? 0) : 0));
+    return this.held.slice(0, this.rowCount);
+  }
+
+  /** How many rows show: Load more's pages, and the contacts created here (they come first and push the rest down). */
+  get rowCount(): number {
+    return this.shownCount + (this.shownAny ? (this.store?.createdHere ?? 0) : 0);
+  }
+
+  /** The ids the store's refreshes brought that it did not hold before (a list that grows). */
+  get arrived(): readonly number[] {
+    return this.store?.arrived ?? [];
   }
 
   get error(): LinqApiError | undefined {

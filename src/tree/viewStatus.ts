@@ -20,6 +20,8 @@ export interface ViewFacts {
   readonly heldSince?: number;
   /** Why refreshing those contacts failed. */
   readonly refreshError?: LinqApiError;
+  /** True when the view is in an order other than Linq's (it needs every contact). */
+  readonly sorted?: boolean;
 }
 
 /** The view's description ("237 contacts") and message (errors, the filter's counts, an empty organisation). */
@@ -47,6 +49,8 @@ export function viewStatus(f: ViewFacts): { description: string | undefined; mes
             f.loaded,
           )
         : vscode.l10n.t('Filter "{0}": {1} of {2} contacts match.', f.filter, f.matches, f.total);
+  } else if (f.sorted && !f.complete && f.loadedAny) {
+    message = vscode.l10n.t('Sorted among {0} of {1} loaded…', f.loaded, f.total);
   } else if (f.heldSince !== undefined && f.loadedAny) {
     message = f.refreshError
       ? vscode.l10n.t(
@@ -78,5 +82,45 @@ export function applyViewStatus(view: vscode.TreeView<unknown>, status: ReturnTy
   }
   if (view.message !== status.message) {
     view.message = status.message;
+  }
+}
+
+/** The badge on the Linq icon: how many contacts are new since the view was last shown (none: no badge). */
+export function newContactsBadge(count: number): vscode.ViewBadge | undefined {
+  if (count <= 0) {
+    return undefined;
+  }
+  const tooltip =
+    count === 1 ? vscode.l10n.t('1 new contact in Linq') : vscode.l10n.t('{0} new contacts in Linq', count);
+  return { value: count, tooltip };
+}
+
+/** The view's progress bar, shown while requests are in flight (told on every change). */
+export class ViewProgress {
+  private endShown: (() => void) | undefined;
+
+  constructor(private readonly viewId: string) {}
+
+  show(busy: boolean): void {
+    if (!busy || this.endShown) {
+      if (!busy) {
+        this.end();
+      }
+      return;
+    }
+    let finish: () => void = () => undefined;
+    const done = new Promise<void>((resolve) => (finish = resolve));
+    const end = (): void => {
+      if (this.endShown === end) {
+        this.endShown = undefined;
+      }
+      finish();
+    };
+    this.endShown = end;
+    void vscode.window.withProgress({ location: { viewId: this.viewId } }, () => done);
+  }
+
+  end(): void {
+    this.endShown?.();
   }
 }

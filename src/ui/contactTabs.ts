@@ -12,6 +12,8 @@ export interface ContactTabs {
   newContact(initial?: Draft): void;
   /** The contact's tab with the edit form. */
   edit(contact: Contact): void;
+  /** The contact's tab with its QR code. */
+  showQrCode(contact: Contact): void;
   /** The contact's tab says it was deleted. */
   contactDeleted(id: number): void;
 }

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { ownerEmail } from '../config';
 import { asLinqError } from '../api/linqApiError';
 import type { Contact } from '../api/types';
 import { Commands } from '../constants';
@@ -85,8 +86,11 @@ export class ContactForm {
 
   /** True when something was typed that is not saved. */
   get dirty(): boolean {
-    // A new form counts every value as typed (also what a selection filled in): nothing of it is in Linq.
-    return this.mode === 'new' ? hasAny(this.draft) : isDirty(this.original, this.draft);
+    // A new form counts every value as typed (also what a selection filled in): nothing of it is in Linq. The owner
+    // filled in from `linqContacts.ownerEmail` is the setting's, not typed.
+    const owner = this.draft.ownerEmail.trim();
+    const typedOwner = owner === (ownerEmail() ?? '') ? '' : owner;
+    return this.mode === 'new' ? hasAny({ ...this.draft, ownerEmail: typedOwner }) : isDirty(this.original, this.draft);
   }
 
   /** A name for messages: what the form would be called. */

@@ -29,6 +29,8 @@ export class ContactPanel implements vscode.Disposable {
   private form: ContactForm | undefined;
   private idValue: number | undefined;
   private disposed = false;
+  /** The user asked for the QR code (Show QR Code, the tab's button): the tab shows it under the card. */
+  private showingQr = false;
 
   constructor(
     readonly panel: vscode.WebviewPanel,
@@ -206,8 +208,28 @@ export class ContactPanel implements vscode.Disposable {
     this.contact = contact;
     this.panel.title = truncate(displayName(contact), 40);
     if (!this.form) {
-      this.post({ type: 'show', contact: toContactView(contact, readSettings().showAvatars, !readOnlyMode()) });
+      this.post({ type: 'show', contact: this.view(contact) });
     }
+  }
+
+  /** Shows the contact's QR code in the tab (and the tab itself, brought forward). */
+  showQrCode(): void {
+    this.showingQr = true;
+    this.repaint();
+  }
+
+  /** Shows the contact again (its pin changed). */
+  repaint(): void {
+    if (this.contact && !this.form) {
+      this.post({ type: 'show', contact: this.view(this.contact) });
+    }
+  }
+
+  private view(contact: Contact): ReturnType<typeof toContactView> {
+    return toContactView(contact, readSettings().showAvatars, !readOnlyMode(), vscode.env.language, {
+      pinned: this.registry.deps.pins.isPinned(contact.id),
+      qr: this.showingQr,
+    });
   }
 
   private async onMessage(message: FromWebviewMessage): Promise<void> {
@@ -217,10 +239,7 @@ export class ContactPanel implements vscode.Disposable {
         if (this.form) {
           this.form.show();
         } else if (this.contact) {
-          this.post({
-            type: 'show',
-            contact: toContactView(this.contact, readSettings().showAvatars, !readOnlyMode()),
-          });
+          this.post({ type: 'show', contact: this.view(this.contact) });
         }
         kept.forEach((m) => this.post(m));
         return;
@@ -255,6 +274,15 @@ export class ContactPanel implements vscode.Disposable {
           // Into the text editor used last (this tab has focus now).
           await vscode.commands.executeCommand(Commands.insertContact, this.contact);
         }
+        return;
+      case 'pin':
+      case 'unpin':
+        if (this.contact) {
+          await vscode.commands.executeCommand(message.type === 'pin' ? Commands.pin : Commands.unpin, this.contact);
+        }
+        return;
+      case 'qrCode':
+        this.showQrCode();
         return;
       case 'copyEmail':
       case 'copyPhone':

@@ -3,7 +3,8 @@ import type { Contact } from '../api/types';
 import { displayName, ownerName } from '../format/contactText';
 import { telHref } from '../format/phone';
 import { isAllowedHref, isHttpsUrl, mailtoHref } from '../format/links';
-import type { ContactView, DetailField } from './protocol';
+import { qrMatrix, qrVCard } from '../format/qrCard';
+import type { ContactView, DetailField, QrView } from './protocol';
 
 /** A date in the user's locale, or the raw text when it is not a date. */
 function formatDate(value: string, language: string): string {
@@ -35,6 +36,7 @@ export function toContactView(
   showAvatars: boolean,
   canWrite = false,
   language: string = vscode.env.language,
+  extras: { readonly pinned?: boolean; readonly qr?: boolean } = {},
 ): ContactView {
   const name = displayName(contact);
   const fields: DetailField[] = [];
@@ -67,7 +69,14 @@ export function toContactView(
     hasEmail: contact.email !== undefined,
     hasPhone: contact.phoneNumber !== undefined,
     canWrite,
+    pinned: extras.pinned === true,
+    qr: extras.qr ? qrView(contact) : undefined,
     labels: {
+      pin: vscode.l10n.t('Pin'),
+      unpin: vscode.l10n.t('Unpin'),
+      qrCode: vscode.l10n.t('QR Code'),
+      qrAlt: vscode.l10n.t('QR code with the contact card of {0}: scan it with a phone to add the contact', name),
+      qrTooLong: vscode.l10n.t('This contact is too long for a QR code.'),
       edit: vscode.l10n.t('Edit'),
       delete: vscode.l10n.t('Delete…'),
       copyEmail: vscode.l10n.t('Copy email'),
@@ -78,4 +87,9 @@ export function toContactView(
       avatarAlt: vscode.l10n.t('Photo of {0}', name),
     },
   };
+}
+
+/** The contact's QR code (its vCard 3.0), or that it is too long for one. */
+function qrView(contact: Contact): QrView {
+  return qrMatrix(qrVCard(contact)) ?? { tooLong: true };
 }

@@ -51,10 +51,14 @@ export function renderPanelHtml(args: {
       <button id="copyVCard" type="button" class="secondary"></button>
       <button id="insert" type="button" class="secondary"></button>
       <button id="refresh" type="button" class="secondary"></button>
+      <button id="pin" type="button" class="secondary"></button>
+      <button id="unpin" type="button" class="secondary" hidden></button>
+      <button id="qrCode" type="button" class="secondary"></button>
       <button id="edit" type="button" class="secondary" hidden></button>
       <button id="delete" type="button" class="secondary" hidden></button>
     </div>
     <dl id="fields"></dl>
+    <figure id="qr" class="qr" hidden></figure>
   </article>
   <section id="form" hidden></section>
 </main>

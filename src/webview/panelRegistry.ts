@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { Contact } from '../api/types';
 import { PANEL_VIEW_TYPE } from '../constants';
 import type { LinqSession } from '../contacts/linqSession';
+import type { PinsAndRecents } from '../contacts/pinsAndRecents';
 import { displayName, truncate } from '../format/contactText';
 import { emptyDraft, type Draft } from '../format/contactDraft';
 import type { ContactTabs } from '../ui/contactTabs';
@@ -13,6 +14,8 @@ export interface PanelDeps {
   readonly extensionUri: vscode.Uri;
   readonly session: LinqSession;
   readonly prompter: Prompter;
+  /** The pins (the tab's Pin / Unpin button) and the recents (every tab the user opens). */
+  readonly pins: PinsAndRecents;
 }
 
 /** Options for the webview: scripts on, resources only from `dist/` and `media/`. */
@@ -32,8 +35,16 @@ export class PanelRegistry implements ContactTabs, vscode.Disposable {
   private readonly byId = new Map<number, ContactPanel>();
   /** Tabs of contacts not created yet (New Contact forms). */
   private readonly drafts = new Set<ContactPanel>();
+  private readonly pinsFollowed: vscode.Disposable;
 
-  constructor(readonly deps: PanelDeps) {}
+  constructor(readonly deps: PanelDeps) {
+    this.pinsFollowed = deps.pins.onDidChange(() => this.contactPanels().forEach((p) => p.repaint()));
+  }
+
+  /** Opens (or brings forward) the contact's tab with its QR code. */
+  showQrCode(contact: Contact): void {
+    this.show(contact).showQrCode();
+  }
 
   /** A New Contact tab with the form, empty or filled (from a selection, or a draft brought back). */
   newContact(initial: Draft = emptyDraft()): ContactPanel {
@@ -62,6 +73,7 @@ export class PanelRegistry implements ContactTabs, vscode.Disposable {
 
   /** Opens (or brings forward) the tab for a contact; the contact given is shown at once. */
   show(contact: Contact, refetch = false): ContactPanel {
+    void this.deps.pins.opened(contact.id);
     const existing = this.byId.get(contact.id);
     if (existing) {
       existing.panel.reveal(undefined, false);
@@ -114,7 +126,10 @@ export class PanelRegistry implements ContactTabs, vscode.Disposable {
       this.drafts.add(panel);
       return;
     }
-    this.drafts.delete(panel);
+    if (this.drafts.delete(panel)) {
+      // A New Contact tab once saved counts as opened.
+      void this.deps.pins.opened(id);
+    }
     const other = this.byId.get(id);
     if (other !== panel) {
       other?.dispose();
@@ -142,6 +157,7 @@ export class PanelRegistry implements ContactTabs, vscode.Disposable {
   }
 
   dispose(): void {
+    this.pinsFollowed.dispose();
     this.allPanels().forEach((p) => p.dispose());
   }
 }

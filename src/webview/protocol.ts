@@ -14,6 +14,9 @@ export interface DetailField {
   readonly href?: string;
 }
 
+/** A QR code to draw (rows of `1` dark and `0` light, the quiet zone not included), or that there is none. */
+export type QrView = { readonly size: number; readonly rows: readonly string[] } | { readonly tooLong: true };
+
 /** Everything the tab shows, already formatted in the extension host (dates in the user's locale). */
 export interface ContactView {
   readonly id: number;
@@ -26,7 +29,16 @@ export interface ContactView {
   readonly hasPhone: boolean;
   /** False in read-only mode: no Edit or Delete button. */
   readonly canWrite: boolean;
+  /** Pinned: the tab offers Unpin, else Pin. */
+  readonly pinned: boolean;
+  /** The QR code, once the user asked for it. */
+  readonly qr?: QrView;
   readonly labels: {
+    readonly pin: string;
+    readonly unpin: string;
+    readonly qrCode: string;
+    readonly qrAlt: string;
+    readonly qrTooLong: string;
     readonly copyEmail: string;
     readonly copyPhone: string;
     readonly copyVCard: string;
@@ -100,7 +112,18 @@ export interface ReadyMessage {
 
 /** Tab → extension: a button was pressed. */
 export interface CommandMessage {
-  readonly type: 'copyEmail' | 'copyPhone' | 'copyVCard' | 'insert' | 'refresh' | 'edit' | 'delete' | 'cancel';
+  readonly type:
+    | 'copyEmail'
+    | 'copyPhone'
+    | 'copyVCard'
+    | 'insert'
+    | 'refresh'
+    | 'edit'
+    | 'delete'
+    | 'cancel'
+    | 'pin'
+    | 'unpin'
+    | 'qrCode';
 }
 
 /** Tab → extension: the form's values (after every change, and with Save). */
@@ -136,6 +159,9 @@ const FROM_WEBVIEW_TYPES: ReadonlySet<string> = new Set([
   'edit',
   'delete',
   'cancel',
+  'pin',
+  'unpin',
+  'qrCode',
 ]);
 
 /** Form values as they arrive: every field a string of at most 10,000 characters, nothing else. */
@@ -236,6 +262,28 @@ export function isToWebviewMessage(value: unknown): value is ToWebviewMessage {
     typeof c.hasEmail === 'boolean' &&
     typeof c.hasPhone === 'boolean' &&
     typeof c.canWrite === 'boolean' &&
+    typeof c.pinned === 'boolean' &&
+    (c.qr === undefined || isQrView(c.qr)) &&
     isRecord(c.labels)
+  );
+}
+
+/** A QR code of at most 177 modules a side, square, of `0` and `1` only; or "too long". */
+function isQrView(value: unknown): value is QrView {
+  if (!isRecord(value)) {
+    return false;
+  }
+  if (value.tooLong === true) {
+    return true;
+  }
+  const { size, rows } = value;
+  return (
+    typeof size === 'number' &&
+    Number.isSafeInteger(size) &&
+    size > 0 &&
+    size <= 177 &&
+    Array.isArray(rows) &&
+    rows.length === size &&
+    rows.every((r: unknown) => typeof r === 'string' && r.length === size && /^[01]+$/.test(r))
   );
 }

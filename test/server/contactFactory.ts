@@ -78,13 +78,11 @@ export function demoContact(i: number): WireContact {
     image_url: null,
     created_at: created,
     updated_at: created,
-    contact_owner: {
-      id: 456,
-      email: 'owner@company.example',
-      first_name: 'Jane',
-      last_name: 'Owner',
-      name: 'Jane Owner',
-    },
+    // Every fourth contact is the other user's: the view can group by owner.
+    contact_owner:
+      i % 4 === 3
+        ? { id: 457, email: 'sales@company.example', first_name: 'Sam', last_name: 'Seller', name: 'Sam Seller' }
+        : { id: 456, email: 'owner@company.example', first_name: 'Jane', last_name: 'Owner', name: 'Jane Owner' },
   };
 }
 

@@ -167,12 +167,45 @@ describe('Contacts view states', () => {
 
   it('groups by company with counts', async () => {
     const api = await loadWith('suite-token');
-    api.provider.setGrouped(true);
+    api.provider.setGrouping('company');
     const groups = await api.provider.getChildren();
-    assert.ok(groups.every((g) => g.kind === 'company' || g.kind === 'loadMore'));
+    assert.ok(groups.every((g) => (g.kind === 'group' && g.group === 'company') || g.kind === 'loadMore'));
     const first = groups[0]!;
     const children = await api.provider.getChildren(first);
     assert.equal(api.provider.getTreeItem(first).description, String(children.length));
-    api.provider.setGrouped(false);
+    api.provider.setGrouping('none');
+  });
+
+  it('counts contacts a refresh brings while the view is hidden on its badge, marks their rows, and clears when shown', async () => {
+    const api = await loadWith('suite-token');
+    await vscode.commands.executeCommand('workbench.view.explorer');
+    const added = [standIn.addBehind({ first_name: 'Nova' }), standIn.addBehind({ first_name: 'Neo' })];
+    await vscode.commands.executeCommand('linqContacts.refresh');
+    await waitFor('the badge counts the two new contacts', () => api.provider.newCount === 2, 20_000);
+    const rows = await api.provider.getChildren();
+    const marked = rows.filter((r) => r.kind === 'contact' && added.some((a) => a.id === r.contact.id));
+    assert.equal(marked.length, 2);
+    const item = api.provider.getTreeItem(marked[0]!);
+    assert.match(String(item.description), /^New · /);
+    assert.match(String(item.accessibilityInformation?.label), /, new$/);
+    const old = rows.find((r) => r.kind === 'contact' && !added.some((a) => a.id === r.contact.id))!;
+    assert.doesNotMatch(String(api.provider.getTreeItem(old).description), /^New/);
+    await vscode.commands.executeCommand('linqContacts.focus');
+    await waitFor('showing the view clears the badge', () => api.provider.newCount === 0);
+    assert.match(String(api.provider.getTreeItem(marked[0]!).description), /^New · /, 'marked while seen');
+    await vscode.commands.executeCommand('workbench.view.explorer');
+    await waitFor('hidden again: the marks go', async () => {
+      const again = (await api.provider.getChildren()).find(
+        (r) => r.kind === 'contact' && r.contact.id === added[0]!.id,
+      );
+      return again !== undefined && !String(api.provider.getTreeItem(again).description).startsWith('New');
+    });
+  });
+
+  it('a first walk marks nothing new', async () => {
+    const api = await loadWith('suite-token');
+    await vscode.commands.executeCommand('workbench.view.explorer');
+    await api.provider.loadMore();
+    assert.equal(api.provider.newCount, 0);
   });
 });

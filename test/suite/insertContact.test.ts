@@ -54,7 +54,7 @@ describe('Insert Contact (into the text editor)', () => {
     const insert = vscode.commands.executeCommand<boolean>('linqContacts.insertContact');
     const pick = await waitFor('the contact picker', () => api.prompts.shownPicker());
     pick.value = target.email ?? '';
-    await waitFor('the contact offered', () => pick.activeItems[0]?.contact.id === target.id);
+    await waitFor('the contact offered', () => pick.activeItems[0]?.contact?.id === target.id);
     await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
     await waitFor('the contact picker closed', () => api.prompts.shownPicker() === undefined);
     // The format picker: Enter takes the format on top (the last one used by the tests above).

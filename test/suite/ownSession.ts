@@ -28,6 +28,22 @@ export class MemorySecrets implements vscode.SecretStorage {
   }
 }
 
+/** A global state in memory (`ExtensionContext.globalState`'s two calls that pins and recents use). */
+export class MemoryMemento {
+  readonly values = new Map<string, unknown>();
+  get<T>(key: string): T | undefined {
+    return this.values.get(key) as T | undefined;
+  }
+  update(key: string, value: unknown): Thenable<void> {
+    if (value === undefined) {
+      this.values.delete(key);
+    } else {
+      this.values.set(key, structuredClone(value));
+    }
+    return Promise.resolve();
+  }
+}
+
 /** A session of the test's own (no cache, no log) over its own secrets, as the extension builds one. */
 export function ownSession(): { secrets: MemorySecrets; tokens: TokenStore; session: LinqSession; dispose(): void } {
   const secrets = new MemorySecrets();

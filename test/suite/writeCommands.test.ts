@@ -20,6 +20,7 @@ function recordingTabs(): ContactTabs & { opened: string[]; drafts: Array<Draft 
     },
     edit: (contact: Contact) => void opened.push(`edit ${contact.id}`),
     contactDeleted: (id: number) => void opened.push(`deleted ${id}`),
+    showQrCode: (contact: Contact) => void opened.push(`qr ${contact.id}`),
   };
 }
 

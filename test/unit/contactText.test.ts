@@ -24,6 +24,8 @@ describe('contact text', () => {
     assert.equal(contactContextValue(ada), 'contact email');
     assert.equal(contactContextValue({ id: 1, phoneNumber: '+1' }), 'contact phone');
     assert.equal(contactContextValue({ id: 1 }), 'contact');
+    assert.equal(contactContextValue(ada, true), 'contact email pinned');
+    assert.equal(contactContextValue({ id: 1 }, false), 'contact unpinned');
   });
 
   it('matches every word of a query across name, email, company and title, ignoring case and accents', () => {

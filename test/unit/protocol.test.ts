@@ -25,9 +25,17 @@ describe('protocol: every message between the tab and the extension is checked o
       hasEmail: true,
       hasPhone: false,
       canWrite: true,
+      pinned: false,
       labels: {},
     };
     assert.equal(isToWebviewMessage({ type: 'show', contact }), true);
+    const qr = { size: 2, rows: ['10', '01'] };
+    assert.equal(isToWebviewMessage({ type: 'show', contact: { ...contact, qr } }), true);
+    assert.equal(isToWebviewMessage({ type: 'show', contact: { ...contact, qr: { tooLong: true } } }), true);
+    for (const bad of [{ size: 2, rows: ['10', '0x'] }, { size: 2, rows: ['10'] }, { size: 500, rows: [] }, 'svg']) {
+      assert.equal(isToWebviewMessage({ type: 'show', contact: { ...contact, qr: bad } }), false, JSON.stringify(bad));
+    }
+    assert.equal(isToWebviewMessage({ type: 'show', contact: { ...contact, pinned: 'yes' } }), false);
     const evilLink = { ...contact, fields: [{ ...contact.fields[0], href: 'javascript:alert(1)' }] };
     assert.equal(isToWebviewMessage({ type: 'show', contact: evilLink }), false);
     assert.equal(isToWebviewMessage({ type: 'show', contact: { ...contact, avatarUrl: 'http://x/a.png' } }), false);

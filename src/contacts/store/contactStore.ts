@@ -60,6 +60,7 @@ export class ContactStore {
   refreshError: LinqApiError | undefined;
   /** When the contacts last changed (a page, a write, a refresh), for the cache's time. */
   changedAt = Date.now();
+  private readonly arrivedIds: number[] = [];
 
   constructor(source: PageSource, options: ContactStoreOptions = {}) {
     const maxContacts = options.maxContacts ?? MAX_CONTACTS;
@@ -146,6 +147,7 @@ export class ContactStore {
       return;
     }
     const next = mergeRefresh(this.collection, fresh, complete);
+    this.noteArrivals(fresh);
     const totalBefore = this.pages.totalCount;
     this.pages.totalCount = Math.max(complete ? totalCount : Math.max(totalCount, totalBefore), next.length);
     const same = sameList(next, this.collection.contacts);
@@ -168,6 +170,25 @@ export class ContactStore {
       this.heldSince = undefined;
     }
     this.pages.settle();
+  }
+
+  /**
+   * The ids a refresh brought that were not held before it, in the order found (a live list: it grows). Only within
+   * the range held before (a walk going further than the last one brings contacts that are only newly loaded);
+   * never the first walk's contacts, nor the ones created here (they are held already).
+   */
+  get arrived(): readonly number[] {
+    return this.arrivedIds;
+  }
+
+  private noteArrivals(fresh: readonly Contact[]): void {
+    const range = this.pages.complete ? fresh.length : Math.min(fresh.length, this.collection.size);
+    for (let i = 0; i < range; i++) {
+      const id = (fresh[i] as Contact).id;
+      if (this.collection.get(id) === undefined && !this.collection.isGone(id)) {
+        this.arrivedIds.push(id);
+      }
+    }
   }
 
   /** Every contact held, in the API's order (a live view: it grows as pages arrive). */

@@ -3,13 +3,20 @@ import type { Contact } from '../../api/types';
 import { Commands } from '../../constants';
 import { contactContextValue, displayName, ownerName, titleAndCompany, truncate } from '../../format/contactText';
 
-/** One contact row. Its id is stable (per group when grouped), so a refresh keeps the selection. */
+/**
+ * One contact row. Its id is stable (per group when grouped), so a refresh keeps the selection. A contact new
+ * since the user last looked says so before its description and in its accessibility label.
+ */
 export class ContactNode {
   readonly kind = 'contact';
 
   constructor(
     readonly contact: Contact,
+    /** The id of the group row it is under, if any. */
     readonly groupKey?: string,
+    readonly isNew = false,
+    /** Pinned contacts offer Unpin Contact, the others Pin Contact. */
+    readonly pinned = false,
   ) {}
 
   get id(): string {
@@ -23,10 +30,12 @@ export class ContactNode {
     const c = this.contact;
     const item = new vscode.TreeItem(truncate(displayName(c), 80), vscode.TreeItemCollapsibleState.None);
     item.id = this.id;
-    item.description = truncate(titleAndCompany(c), 80);
+    const description = truncate(titleAndCompany(c), 80);
+    item.description = this.isNew ? vscode.l10n.t('New · {0}', description) : description;
     item.iconPath = new vscode.ThemeIcon('person');
-    item.contextValue = contactContextValue(c);
-    item.accessibilityInformation = { label: [displayName(c), titleAndCompany(c)].filter(Boolean).join(', ') };
+    item.contextValue = contactContextValue(c, this.pinned);
+    const label = [displayName(c), titleAndCompany(c)].filter(Boolean).join(', ');
+    item.accessibilityInformation = { label: this.isNew ? vscode.l10n.t('{0}, new', label) : label };
     item.command = { command: Commands.openContact, title: vscode.l10n.t('Open Contact'), arguments: [c] };
     return item;
   }
