@@ -14,6 +14,7 @@ import { standIn, TOKEN } from './benchStandIn';
 import { benchCache } from './cacheBench';
 import { benchAdaptiveWalk, benchEngine } from './engineBench';
 import { benchImport } from './importBench';
+import { benchSort } from './sortBench';
 import { benchView, VIEW_RUNS } from './viewBench';
 
 /**
@@ -50,7 +51,7 @@ async function benchEditor(): Promise<Record<string, number>> {
 }
 
 /**
- * `--cache-only`: only the encrypted cache's figures; `--walk-only`: only the adaptive walk against the fixed 4; `--import-only`: only the import; `--engine-only`: skip the real VS Code; `--view-only`: only the view runs; `--editor-only`: only export and
+ * `--cache-only`: only the encrypted cache's figures; `--sort-only`: only a change of the view's order at 100,000; `--walk-only`: only the adaptive walk against the fixed 4; `--import-only`: only the import; `--engine-only`: skip the real VS Code; `--view-only`: only the view runs; `--editor-only`: only export and
  * mentions; `--small`: only the 10,000-contact view run.
  */
 async function main(): Promise<void> {
@@ -63,6 +64,10 @@ async function main(): Promise<void> {
     console.log(JSON.stringify(await benchCache()));
     return;
   }
+  if (process.argv.includes('--sort-only')) {
+    console.log(JSON.stringify(await benchSort()));
+    return;
+  }
   if (process.argv.includes('--walk-only')) {
     console.log(JSON.stringify(await benchAdaptiveWalk()));
     return;
@@ -73,6 +78,7 @@ async function main(): Promise<void> {
       ...(await benchAdaptiveWalk()),
       ...(await benchImport()),
       ...(await benchCache()),
+      ...(await benchSort()),
     };
   }
   if (!process.argv.includes('--engine-only')) {
