@@ -9,11 +9,15 @@ describe('ContactNode: one contact row', () => {
     const item = new ContactNode(ada).toTreeItem();
     assert.equal(item.label, 'Ada Lovelace');
     assert.equal(item.description, 'Countess · Engines');
-    assert.equal(item.contextValue, 'contact email');
+    assert.equal(item.contextValue, 'contact email unpinned');
     assert.equal(item.accessibilityInformation?.label, 'Ada Lovelace, Countess · Engines');
     assert.equal(item.command?.command, 'linqContacts.openContact');
     assert.equal(item.id, 'contact:7');
     assert.equal(new ContactNode(ada, 'company:Engines').id, 'group:company:Engines/contact:7');
+    const marked = new ContactNode(ada, undefined, true, true).toTreeItem();
+    assert.equal(marked.description, 'New · Countess · Engines');
+    assert.equal(marked.accessibilityInformation?.label, 'Ada Lovelace, Countess · Engines, new');
+    assert.equal(marked.contextValue, 'contact email pinned');
   });
 
   it('the tooltip, built on hover, keeps contact text as text', () => {

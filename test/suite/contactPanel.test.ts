@@ -104,6 +104,7 @@ describe('detail tab, lookup and protocol', () => {
       hasEmail: false,
       hasPhone: false,
       canWrite: false,
+      pinned: false,
       labels: {},
     };
     assert.ok(isToWebviewMessage({ type: 'show', contact: base }));
