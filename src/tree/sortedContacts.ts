@@ -5,6 +5,8 @@ import { compareFor, keyed, type Keyed, type SortOrder } from '../format/contact
 const SORT_AT_ONCE = 4_000;
 /** The longest a slice of a sort keeps the extension host busy. */
 const SLICE_MS = 12;
+/** While a large list is sorted in slices, the first this many in the order are found first and shown meanwhile. */
+const PREVIEW = 1_000;
 /** Runs sorted in one go before the slices merge them. */
 const RUN = 4_096;
 
@@ -57,6 +59,48 @@ export async function sortInSlices<T>(
   return from;
 }
 
+/**
+ * The first `count` of `items` in the order of `compare`, in order: one pass, in slices like `sortInSlices` (most items
+ * cost one comparison with the last of the best so far); `undefined` when no longer wanted.
+ */
+export async function firstInOrder<T>(
+  items: readonly T[],
+  count: number,
+  compare: (a: T, b: T) => number,
+  stillWanted: () => boolean = () => true,
+  sliceMs = SLICE_MS,
+): Promise<T[] | undefined> {
+  const best: T[] = [];
+  let sliceStart = performance.now();
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i] as T;
+    if (best.length < count || compare(item, best[best.length - 1] as T) < 0) {
+      let lo = 0;
+      let hi = best.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if (compare(best[mid] as T, item) <= 0) {
+          lo = mid + 1;
+        } else {
+          hi = mid;
+        }
+      }
+      best.splice(lo, 0, item);
+      if (best.length > count) {
+        best.pop();
+      }
+    }
+    if ((i & 1023) === 0 && performance.now() - sliceStart > sliceMs) {
+      await nextTurn();
+      sliceStart = performance.now();
+      if (!stillWanted()) {
+        return undefined;
+      }
+    }
+  }
+  return best;
+}
+
 /** Merges sorted `batch` into sorted `into` (both by `compare`): a new array. */
 function mergeSorted<T>(into: readonly T[], batch: readonly T[], compare: (a: T, b: T) => number): T[] {
   const out = new Array<T>(into.length + batch.length);
@@ -73,8 +117,9 @@ function mergeSorted<T>(into: readonly T[], batch: readonly T[], compare: (a: T,
 /**
  * The Contacts view's rows in an order other than Linq's, kept up to date as the store's list changes. The store's
  * list grows in place while pages arrive: those batches are merged into the order, not sorted again whole. A list
- * replaced by a write or a refresh is patched when little changed, else sorted again in slices (the previous
- * order answers meanwhile), and `sorted` is called when that is done.
+ * replaced by a write or a refresh is patched when little changed, else sorted again in slices: the previous rows
+ * answer until the first 1,000 of the new order are found, those until the whole is sorted; `sorted` is called at
+ * each of the two.
  */
 export class SortedContacts {
   private orderValue: SortOrder = 'linq';
@@ -218,6 +263,13 @@ export class SortedContacts {
         return;
       }
     }
+    // The first rows of the order, shown while the rest is sorted (the view shows a page or a few at a time).
+    const first = await firstInOrder(keys, PREVIEW, this.compare, wanted);
+    if (!first || !wanted()) {
+      return;
+    }
+    this.rows = first.map((e) => e.contact);
+    this.sorted();
     const entries = await sortInSlices(keys, this.compare, wanted);
     if (!entries || !wanted()) {
       return;

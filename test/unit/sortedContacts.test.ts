@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as fc from 'fast-check';
 import type { Contact } from '../../src/api/types';
 import { compareFor, keyed, nameCollator, type SortOrder } from '../../src/format/contactOrder';
-import { SortedContacts, sortInSlices } from '../../src/tree/sortedContacts';
+import { firstInOrder, SortedContacts, sortInSlices } from '../../src/tree/sortedContacts';
 
 const collator = nameCollator('en');
 
@@ -20,11 +20,14 @@ function people(count: number, from = 1): Contact[] {
   }));
 }
 
-/** Waits for a sort in slices to end (it calls back when done). */
-function sortedSoon(): { sorted: () => void; done: Promise<void> } {
-  let sorted: () => void = () => undefined;
-  const done = new Promise<void>((resolve) => (sorted = resolve));
-  return { sorted: () => sorted(), done };
+/** Waits for a sort in slices: it calls back with its first rows, then when the whole is sorted. */
+function sortedSoon(): { sorted: () => void; first: Promise<void>; done: Promise<void> } {
+  let calls = 0;
+  let firstFound: () => void = () => undefined;
+  let allDone: () => void = () => undefined;
+  const first = new Promise<void>((resolve) => (firstFound = resolve));
+  const done = new Promise<void>((resolve) => (allDone = resolve));
+  return { sorted: () => (++calls === 1 ? firstFound() : allDone()), first, done };
 }
 
 describe('SortedContacts: the view in an order of its own, kept as the store changes', () => {
@@ -53,6 +56,26 @@ describe('SortedContacts: the view in an order of its own, kept as the store cha
         0,
       ),
       undefined,
+    );
+  });
+
+  it('firstInOrder finds the first n in order, as a whole sort would', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.integer({ min: -50, max: 50 }), { maxLength: 3000 }),
+        fc.integer({ min: 1, max: 200 }),
+        async (list, n) => {
+          const out = await firstInOrder(
+            list,
+            n,
+            (a, b) => a - b,
+            () => true,
+            1,
+          );
+          assert.deepEqual(out, [...list].sort((a, b) => a - b).slice(0, n));
+        },
+      ),
+      { numRuns: 30 },
     );
   });
 
@@ -90,11 +113,17 @@ describe('SortedContacts: the view in an order of its own, kept as the store cha
 
   it('sorts a large list in slices, showing the previous order meanwhile, and says when done', async () => {
     const list = people(20_000);
-    const { sorted: onSorted, done } = sortedSoon();
+    const { sorted: onSorted, first, done } = sortedSoon();
     const sorted = new SortedContacts(collator, onSorted);
     sorted.setOrder('name');
     assert.deepEqual(sorted.follow(list), [], 'nothing sorted yet');
     assert.ok(sorted.busy);
+    await first;
+    assert.deepEqual(
+      sorted.follow(list).map((c) => c.id),
+      wholeSort(list, 'name').slice(0, 1_000),
+      'the first rows of the order while the rest is sorted',
+    );
     list.push(...people(50, 20_001));
     await done;
     assert.ok(!sorted.busy);
