@@ -122,6 +122,8 @@ export function pickContact(
     timer = undefined;
     recompute();
   });
+  // A pin or a tab opened meanwhile (in this window) shows at once.
+  const marksChange = pins?.onDidChange(() => recompute());
   const walk = session.loadAll((all, p, finished) => {
     contacts = all;
     progress = p;
@@ -154,6 +156,7 @@ export function pickContact(
     pick.onDidHide(() => {
       clearTimeout(timer);
       valueChange.dispose();
+      marksChange?.dispose();
       walk.dispose();
       pick.dispose();
       resolve(chosen);

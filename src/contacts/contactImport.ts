@@ -38,7 +38,11 @@ export interface ImportSummary {
 
 /** Linq's 422 when `user_email` names no user of the organisation. */
 function refusesOwner(error: unknown): boolean {
-  return error instanceof LinqApiError && error.kind === 'invalid' && /user not found/i.test(error.message);
+  return (
+    error instanceof LinqApiError &&
+    error.kind === 'invalid' &&
+    (error.details.problems ?? []).some((p) => /user not found/i.test(p))
+  );
 }
 
 /** Runs `work` over `items`, at most `limit` at once, starting no new item once `stop()` is true. */

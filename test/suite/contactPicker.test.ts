@@ -64,6 +64,36 @@ describe('Search Contacts quick pick and row tooltips', () => {
     await waitFor('its tab open', () => api.openPanels().find((p) => p.contactId === 874));
   });
 
+  it('with the box empty shows the pinned contacts, then the recently opened ones, then the rest, each once', async () => {
+    const api = await extensionApi();
+    await vscode.commands.executeCommand('linqContacts.pin', { contactId: 5 });
+    await vscode.commands.executeCommand('linqContacts.pin', { contactId: 9 });
+    for (const id of [20, 5, 30]) {
+      await vscode.commands.executeCommand('linqContacts.openContact', { contactId: id });
+    }
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    const search = vscode.commands.executeCommand('linqContacts.search');
+    const pick = await waitFor('quick pick shown', () => api.prompts.shownPicker());
+    try {
+      const wanted = ['Pinned', 5, 9, 'Recently opened', 30, 20];
+      const rows = await waitFor('pinned, then recent, first', () => {
+        const r = pick.items.map((i) => (i.kind === vscode.QuickPickItemKind.Separator ? i.label : i.contact?.id));
+        return r.slice(0, wanted.length).join() === wanted.join() ? r : undefined;
+      });
+      const recent = rows.slice(rows.indexOf('Recently opened') + 1, rows.indexOf('All contacts'));
+      assert.ok(!recent.includes(5) && recent.length <= 10, 'a pinned contact shows once; at most 10 recents');
+      const ids = pick.items.flatMap((i) => (i.contact ? [i.contact.id] : []));
+      assert.equal(new Set(ids).size, ids.length, 'each contact once');
+      pick.value = 'zzz-no-such-contact';
+      await waitFor('typing leaves the pins', () => !pick.items.some((i) => i.label === 'Pinned'));
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
+      await search;
+    }
+    await vscode.commands.executeCommand('linqContacts.unpin', { contactId: 5 });
+    await vscode.commands.executeCommand('linqContacts.unpin', { contactId: 9 });
+  });
+
   it('highlights a match that arrives after the user typed, so Enter opens it', async () => {
     const api = await extensionApi();
     await standIn.close();

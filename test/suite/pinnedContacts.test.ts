@@ -72,4 +72,23 @@ describe('Pinned contacts and recents (the view against the stand-in)', () => {
     await vscode.commands.executeCommand('linqContacts.unpin', { contactId: a });
     assert.deepEqual((await pinnedIds(api)).ids, [b]);
   });
+
+  it('pins from the detail tab’s button, which then offers Unpin; Clear API Token forgets the pins', async () => {
+    const api = await firstRows();
+    const contact = api.session.knownContacts()[2]!;
+    await vscode.commands.executeCommand('linqContacts.openContact', contact);
+    const tab = await waitFor('the tab', () => api.openPanels().find((p) => p.contactId === contact.id));
+    await tab.receive({ type: 'pin' });
+    await waitFor('pinned from the tab', async () => (await pinnedIds(api)).ids.includes(contact.id));
+    await tab.receive({ type: 'unpin' });
+    await waitFor('unpinned from the tab', async () => !(await pinnedIds(api)).ids.includes(contact.id));
+    await tab.receive({ type: 'pin' });
+    await waitFor('pinned again', async () => (await pinnedIds(api)).ids.includes(contact.id));
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+
+    await vscode.commands.executeCommand('linqContacts.clearToken');
+    await waitFor('token cleared', async () => !(await api.tokens.has()));
+    const again = await firstRows();
+    assert.deepEqual((await pinnedIds(again)).ids, [], 'the same token set again: its pins were forgotten');
+  });
 });

@@ -29,6 +29,9 @@ describe('writeCommands: New Contact, New Contact from Selection, Edit Contact',
     await vscode.workspace
       .getConfiguration('linqContacts')
       .update('readOnly', undefined, vscode.ConfigurationTarget.Global);
+    await vscode.workspace
+      .getConfiguration('linqContacts')
+      .update('ownerEmail', undefined, vscode.ConfigurationTarget.Global);
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
@@ -71,6 +74,29 @@ describe('writeCommands: New Contact, New Contact from Selection, Edit Contact',
       assert.deepEqual(tabs.opened, ['new']);
       assert.equal(tabs.drafts[0]?.firstName, 'Ada');
       assert.equal(tabs.drafts[0]?.email, 'ada@x.example');
+    } finally {
+      own.dispose();
+    }
+  });
+
+  it('fills in "Owner email" from linqContacts.ownerEmail, unless the selection named an owner', async () => {
+    const own = ownSession();
+    const tabs = recordingTabs();
+    try {
+      await own.tokens.set('a-token');
+      await newContact(own.session, tabs);
+      assert.equal(tabs.drafts[0]?.ownerEmail, '', 'no setting: empty');
+      await vscode.workspace
+        .getConfiguration('linqContacts')
+        .update('ownerEmail', ' me@company.example ', vscode.ConfigurationTarget.Global);
+      await newContact(own.session, tabs);
+      assert.equal(tabs.drafts[1]?.ownerEmail, 'me@company.example');
+      const doc = await vscode.workspace.openTextDocument({ content: 'Ada Lovelace <ada@x.example>' });
+      const editor = await vscode.window.showTextDocument(doc);
+      editor.selection = new vscode.Selection(0, 0, 0, 28);
+      await newContactFromSelection(own.session, tabs);
+      assert.equal(tabs.drafts[2]?.ownerEmail, 'me@company.example');
+      assert.equal(tabs.drafts[2]?.email, 'ada@x.example');
     } finally {
       own.dispose();
     }

@@ -96,4 +96,26 @@ describe('contactImport: plan against Linq, then create the new rows at most 4 a
       standIn.configure({ findAnswersOther: false });
     }
   });
+
+  it('sends linqContacts.ownerEmail as every new contact’s owner, and stops at Linq’s "User not found"', async () => {
+    const drafts = [1, 2, 3].map((i) => toDraft({ firstName: `Owned${i}`, email: `owned${i}@x.example` }));
+    const mine = await runImport(target, await planImport(target, { drafts, ignored: [] }), {
+      ownerEmail: 'sales@company.example',
+    });
+    assert.equal(mine.created.length, 3);
+    assert.ok(mine.created.every((c) => c.owner?.email === 'sales@company.example'));
+    const sent = standIn.requests.filter((r) => r.method === 'POST').map((r) => r.body as Record<string, unknown>);
+    assert.ok(sent.every((b) => b.user_email === 'sales@company.example'));
+
+    const more = [4, 5, 6, 7, 8, 9].map((i) => toDraft({ firstName: `Lost${i}`, email: `lost${i}@x.example` }));
+    const before = posts();
+    const refused = await runImport(target, await planImport(target, { drafts: more, ignored: [] }), {
+      ownerEmail: 'nobody@company.example',
+    });
+    assert.equal(refused.ownerRefused, true);
+    assert.equal(refused.created.length, 0);
+    assert.deepEqual(refused.failed, [], 'not counted as failures of their own');
+    assert.ok(posts() - before <= IMPORT_CONCURRENCY, 'no create started after the first refusal came back');
+    assert.equal(refused.notStarted, more.length, 'every row stays to import once the setting is mended');
+  });
 });
