@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import type { Contact } from './api/types';
+import type { Contact, ContactFields } from './api/types';
+import { createOnce, deleteOnce, updateChecked } from './contacts/contactWriter';
 import { TokenStore } from './auth/tokenStore';
 import type { ContactItem } from './commands/contactPicker';
 import { ContactCache } from './contacts/contactCache';
@@ -26,9 +27,15 @@ export type ContactPickerView = Pick<
 export interface TestWindow {
   /** Connects as a window's view would, and waits until the cache (if any) is read whole. */
   open(): Promise<void>;
+  /** What a window's view starts once its first rows show: the refresh of contacts from the cache, the prefetch. */
+  start(): void;
   knownContacts(): readonly Contact[];
   /** Writes this window's cache of what it holds now, as a window does after a change. */
   saveCache(): Promise<void>;
+  /** Writes to Linq from this window, as its form and commands do (the cache is then written for the others). */
+  create(fields: ContactFields): Promise<Contact | undefined>;
+  update(id: number, fields: ContactFields): Promise<Contact | undefined>;
+  remove(id: number): Promise<void>;
   dispose(): void;
 }
 
@@ -155,10 +162,23 @@ function openWindow({ context, log }: TestedParts): TestWindow {
         await session.store()
       )?.filled;
     },
+    start: () => session.prefetch(),
     knownContacts: () => [...session.knownContacts()],
     saveCache: async () => {
       session.keepCacheNow();
       await cache.flush();
+    },
+    create: async (fields) => {
+      const result = await createOnce(await session.writeTarget(), fields, undefined, { checkDuplicates: false });
+      return result.kind === 'created' ? result.contact : undefined;
+    },
+    update: async (id, fields) => {
+      const target = await session.writeTarget();
+      const result = await updateChecked(target, id, undefined, fields, undefined, { overwrite: true });
+      return result.kind === 'updated' ? result.contact : undefined;
+    },
+    remove: async (id) => {
+      await deleteOnce(await session.writeTarget(), id);
     },
     dispose: () => {
       session.dispose();

@@ -22,7 +22,27 @@ export interface HeldContacts {
   readonly complete: boolean;
   /** When the contacts were loaded (ms since the epoch). */
   readonly takenAt: number;
+  /** What other windows over the same cache read to follow this one (see `CacheShare`). */
+  readonly share?: CacheShare;
 }
+
+/**
+ * What lets windows with the same connection share one organisation through the cache: who wrote it and when, the ids
+ * deleted lately, and (for a complete list) when the walk that made it started.
+ */
+export interface CacheShare {
+  /** The writing window's random id: a window ignores its own writes. */
+  readonly writer: string;
+  /** When it was written (ms): only a newer write is taken in. */
+  readonly generation: number;
+  /** Ids deleted lately (at most `MAX_SHARED_DELETES`, the latest last). */
+  readonly deleted: readonly number[];
+  /** When the walk that made a complete list started: contacts that arrived later elsewhere are kept. */
+  readonly walkStartedAt?: number;
+}
+
+/** Deletes a cache names for other windows, at most. */
+export const MAX_SHARED_DELETES = 1_000;
 
 interface Header {
   readonly format: string;
@@ -31,6 +51,7 @@ interface Header {
   readonly totalCount: number;
   readonly complete: boolean;
   readonly takenAt: number;
+  readonly share?: CacheShare;
 }
 
 /** Lets the event loop run between two slices of work (other extensions, the UI's requests). */
@@ -58,6 +79,7 @@ export async function encodeCache(content: HeldContacts): Promise<Buffer> {
     totalCount: content.totalCount,
     complete: content.complete,
     takenAt: content.takenAt,
+    ...(content.share && { share: { ...content.share, deleted: content.share.deleted.slice(-MAX_SHARED_DELETES) } }),
   };
   const lines: string[] = [];
   for (let at = 0; at < content.contacts.length; at += CONTACTS_PER_LINE) {
@@ -106,6 +128,7 @@ export async function openCache(plain: Buffer): Promise<OpenedCache> {
     totalCount: Math.max(header.totalCount, firstContacts.length),
     complete: all && header.complete,
     takenAt: header.takenAt,
+    ...(header.share && { share: header.share }),
   };
   const whole = (async (): Promise<HeldContacts> => {
     const contacts = [...firstContacts];
@@ -130,6 +153,7 @@ export async function openCache(plain: Buffer): Promise<OpenedCache> {
       totalCount: Math.max(header.totalCount, contacts.length),
       complete: header.complete,
       takenAt: header.takenAt,
+      ...(header.share && { share: header.share }),
     };
   })();
   // Whoever opened the cache may stop waiting for the rest (a reset): its failure is theirs to hear, not unhandled.
@@ -161,7 +185,24 @@ function isHeader(value: unknown): value is Header {
     Number.isSafeInteger(h.count) &&
     Number.isSafeInteger(h.totalCount) &&
     typeof h.complete === 'boolean' &&
-    Number.isFinite(h.takenAt)
+    Number.isFinite(h.takenAt) &&
+    (h.share === undefined || isShare(h.share))
+  );
+}
+
+/** Files written before the share was added have none; a share of another shape is another format. */
+function isShare(value: unknown): value is CacheShare {
+  const s = value as Partial<CacheShare> | null;
+  return (
+    typeof s === 'object' &&
+    s !== null &&
+    typeof s.writer === 'string' &&
+    s.writer.length <= 64 &&
+    Number.isFinite(s.generation) &&
+    Array.isArray(s.deleted) &&
+    s.deleted.length <= MAX_SHARED_DELETES &&
+    s.deleted.every((id) => Number.isSafeInteger(id)) &&
+    (s.walkStartedAt === undefined || Number.isFinite(s.walkStartedAt))
   );
 }
 

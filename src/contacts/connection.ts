@@ -4,6 +4,7 @@ import type { HeldContacts } from '../cache/cacheCodec';
 import type { Logger } from '../log/logger';
 import type { CacheConnection, ContactCache } from './contactCache';
 import { ContactStore } from './store/contactStore';
+import { WalkTurns } from './walkTurns';
 
 /** The client and the contact store of one connection (token and base URL). */
 export interface Connection {
@@ -49,4 +50,62 @@ export function logWhenAllLoaded({ store, client }: Connection, log: Logger | un
       }
     }
   });
+}
+
+/** A connection's cache as this window shares it with the other windows of the same connection. */
+export interface SharedCache {
+  /** Writes the cache of what is held (it was just turned on). */
+  readonly save: () => void;
+  /** The connection's turns at background walks. */
+  readonly turns: WalkTurns;
+  /** True once another window's fresher contacts were taken in (its walk is this window's refresh). */
+  readonly tookIn: () => boolean;
+  /** Stops following the others and waiting for a turn. */
+  readonly stop: () => void;
+}
+
+/**
+ * Shares the connection's cache with the other windows: the store is written back whenever it changes (debounced, but
+ * at once after a write made here, so the others follow within seconds; not while the cache is still being read, nor
+ * for another window's write being taken in), the others' writes are taken in (`ContactCache.watch`, once the store's
+ * own start from the cache is read whole), and background walks take turns (`WalkTurns`).
+ */
+export function shareCache(
+  { store, owner }: Connection,
+  cache: ContactCache,
+  window: { readonly writer: string; readonly stillCurrent: () => Promise<boolean>; readonly log?: Logger },
+): SharedCache {
+  let takingIn = false;
+  let tookIn = false;
+  const save = (): void => {
+    if (store.loadedAny && !store.reading && !takingIn) {
+      cache.save(owner, () => store.heldContacts(window.writer), window.stillCurrent);
+      if (store.lastChangeWasWrite) {
+        void cache.flush();
+      }
+    }
+  };
+  store.onDidChange(save);
+  const unwatch = cache.watch(owner, window.writer, (other) => {
+    void store.filled.then(() => {
+      takingIn = true;
+      // Fresher than what this window started from: the other window's walk is this one's refresh.
+      tookIn ||= store.heldSince !== undefined && other.takenAt > store.heldSince;
+      try {
+        store.takeIn(other);
+      } finally {
+        takingIn = false;
+      }
+    });
+  });
+  const turns = new WalkTurns(cache.leaseFor(owner, window.writer), window.log);
+  return {
+    save,
+    turns,
+    tookIn: () => tookIn,
+    stop: () => {
+      unwatch();
+      turns.dispose();
+    },
+  };
 }

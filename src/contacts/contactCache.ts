@@ -1,3 +1,4 @@
+import { mkdirSync, watch, type FSWatcher } from 'node:fs';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import { cacheFileName, CACHE_KEY_BYTES, decryptCache, encryptCache, newCacheKey } from '../cache/cacheCipher';
@@ -5,6 +6,7 @@ import { encodeCache, openCache } from '../cache/cacheCodec';
 import { holdsCacheFiles, readIfThere, removeCacheFiles, removeFile, writeAtomically } from '../cache/cacheFile';
 import { cacheEnabled } from '../config';
 import { CACHE_KEY_SECRET } from '../constants';
+import { WalkLease } from '../cache/walkLease';
 import type { Logger } from '../log/logger';
 import type { HeldContacts } from './store/contactStore';
 
@@ -28,9 +30,11 @@ interface PendingSave {
 /**
  * The one form in which contacts reach the disk: the connection's contacts in one file in the extension's
  * global storage, AES-256-GCM encrypted under a random key kept in the secret storage (`linqContacts.cacheKey`,
- * apart from the token), named by the API host and an HMAC of the token. One cache at a time: reading the
- * current connection's cache deletes any other. Every file operation runs in one queue, so a delete always
- * comes after a write under way, and a write re-reads the setting, the key and the token first.
+ * apart from the token), named by the API host and an HMAC of the token. Windows with the same connection share it:
+ * each follows the others' writes (`watch`). Another connection's file is deleted only by Clear API Token, a new token
+ * or URL, or turning the cache off (browser tabs keep secrets of their own: another tab's file is not this one's to
+ * read or delete). Every file operation runs in one queue, so a delete always comes after a write under way, and a
+ * write re-reads the setting, the key and the token first.
  */
 export class ContactCache implements vscode.Disposable {
   private queue: Promise<unknown> = Promise.resolve();
@@ -67,12 +71,10 @@ export class ContactCache implements vscode.Disposable {
         // Read ahead, or afresh when that found none (a write queued before this read may have made it).
         const key = (await ahead) ?? (await this.key(false));
         if (!key) {
-          // Without the key no cache here can be read: they go.
-          await removeCacheFiles(this.folder);
+          // Nothing here can be read without the key; the files stay (another browser tab may hold its own key).
           return undefined;
         }
         const name = cacheFileName(key, connection.host, connection.baseUrl, connection.token);
-        await removeCacheFiles(this.folder, name);
         const path = join(this.folder, name);
         const data = await readIfThere(path);
         if (!data) {
@@ -106,6 +108,63 @@ export class ContactCache implements vscode.Disposable {
       this.failed('read', error);
       return undefined;
     });
+  }
+
+  /**
+   * Follows other windows' writes of the connection's cache (`node:fs.watch` on the folder, never a poll): a newer
+   * write by another writer is read and handed to `take`. A rename may arrive as a change or as a delete and a create;
+   * each burst is read once, 100 ms after it ends. Returns how to stop.
+   */
+  watch(connection: CacheConnection, writer: string, take: (other: HeldContacts) => void): () => void {
+    let name: string | undefined;
+    let seen = 0;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let stopped = false;
+    const check = (): void => {
+      void this.serially(async () => {
+        const key = stopped || !cacheEnabled() ? undefined : await this.key(false);
+        if (!key) {
+          return;
+        }
+        name = cacheFileName(key, connection.host, connection.baseUrl, connection.token);
+        const data = await readIfThere(join(this.folder, name));
+        const opened = data && (await openCache(decryptCache(key, data)));
+        const share = opened?.first.share;
+        if (!opened || !share || share.writer === writer || share.generation <= seen) {
+          return;
+        }
+        seen = share.generation;
+        const other = await opened.whole;
+        if (!stopped) {
+          take(other);
+        }
+      }).catch((error: unknown) => this.failed('read', error, ' (another window wrote it)'));
+    };
+    let watcher: FSWatcher | undefined;
+    try {
+      mkdirSync(this.folder, { recursive: true });
+      watcher = watch(this.folder, (_event, file) => {
+        if (!name || !file || file === name) {
+          clearTimeout(timer);
+          timer = setTimeout(check, 100);
+        }
+      });
+      watcher.on('error', () => watcher?.close());
+    } catch (error) {
+      this.failed('read', error, ' (the folder cannot be watched: other windows are not followed)');
+    }
+    return () => {
+      stopped = true;
+      clearTimeout(timer);
+      watcher?.close();
+    };
+  }
+
+  /** The lease on background walks of the connection, beside its cache (`undefined`: the cache is off or has no key). */
+  async leaseFor(connection: CacheConnection, holder: string): Promise<WalkLease | undefined> {
+    const key = cacheEnabled() ? await this.key(true) : undefined;
+    const name = key && cacheFileName(key, connection.host, connection.baseUrl, connection.token);
+    return name === undefined ? undefined : new WalkLease(join(this.folder, name.replace(/\.lqc$/, '.lease')), holder);
   }
 
   /** Starts reading the key for the next `read`, while the token is read (two round trips to the workbench at once). */

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import { asLinqError, LinqApiError } from '../api/linqApiError';
 import { LinqClient } from '../api/linqClient';
@@ -8,7 +9,7 @@ import { affectsConnection, readOnlyMode, readSettings, workspaceOffersBaseUrl }
 import { MAX_PER_PAGE } from '../api/limits';
 import type { Logger } from '../log/logger';
 import type { ContactCache, CacheConnection } from './contactCache';
-import { logWhenAllLoaded, openConnection, type Connection } from './connection';
+import { logWhenAllLoaded, openConnection, shareCache, type Connection, type SharedCache } from './connection';
 import { ContactStore, type StoreProgress } from './store/contactStore';
 import { refreshInPlace, type RefreshWalk } from './store/refreshMerge';
 
@@ -37,10 +38,11 @@ export class LinqSession implements vscode.Disposable {
   private refreshing: RefreshWalk | undefined;
   /** The connection the cache now belongs to (its file goes when the token or URL changes). */
   private owner: CacheConnection | undefined;
-  /** Writes the current store's cache (debounced), once there is a connection. */
-  private saveCache: (() => void) | undefined;
   /** A store started from the cache, refreshed at the first `prefetch` or `loadAll` (after the first rows). */
   private readonly refreshDue = new WeakSet<ContactStore>();
+  /** This window, as the cache names its writer; the connection's cache as shared with the other windows. */
+  private readonly writer = randomBytes(8).toString('hex');
+  private shared: SharedCache | undefined;
 
   constructor(
     private readonly tokens: TokenStore,
@@ -95,7 +97,14 @@ export class LinqSession implements vscode.Disposable {
       }
       this.current = store;
       logWhenAllLoaded(connection, this.log);
-      this.keepCache(connection);
+      this.shared =
+        this.cache &&
+        shareCache(connection, this.cache, {
+          writer: this.writer,
+          log: this.log,
+          stillCurrent: async () =>
+            this.current === store && (await this.tokens.get()) === token && readSettings().apiBaseUrl === baseUrl,
+        });
       if (held) {
         this.log?.info(`Started from the local copy of ${new Date(held.takenAt).toISOString()}.`);
         this.refreshDue.add(store);
@@ -106,32 +115,9 @@ export class LinqSession implements vscode.Disposable {
     return pending;
   }
 
-  /** Writes the cache again (debounced) whenever the store's contacts change. */
-  private keepCache({ store, owner }: Connection): void {
-    const cache = this.cache;
-    if (!cache) {
-      return;
-    }
-    const save = (): void => {
-      // Not while the cache is still being read: it would write back only its first part.
-      if (store.loadedAny && !store.reading) {
-        cache.save(
-          owner,
-          () => store.heldContacts(),
-          async () =>
-            this.current === store &&
-            (await this.tokens.get()) === owner.token &&
-            readSettings().apiBaseUrl === owner.baseUrl,
-        );
-      }
-    };
-    store.onDidChange(save);
-    this.saveCache = save;
-  }
-
   /** Writes the cache of what is held (the cache was just turned on). */
   keepCacheNow(): void {
-    this.saveCache?.();
+    this.shared?.save();
   }
 
   /**
@@ -139,17 +125,14 @@ export class LinqSession implements vscode.Disposable {
    * of it when it held all) and lets the store take each batch in place: new contacts appear, changed ones
    * change, and ones gone leave only once a complete walk shows it. The view says "as of" until it ends.
    */
-  private refreshInPlace(connection: Connection): void {
+  private refreshInPlace(connection: Connection): Promise<void> {
     const { client, store } = connection;
     if (store.reading) {
       // How far to walk depends on all that is held.
-      void store.filled.then(() => {
-        if (this.current === store) {
-          this.refreshInPlace(connection);
-        }
-      });
-      return;
+      return store.filled.then(() => (this.current === store ? this.refreshInPlace(connection) : undefined));
     }
+    let ended: () => void = () => undefined;
+    const over = new Promise<void>((resolve) => (ended = resolve));
     this.refreshing?.stop();
     const target = store.complete
       ? Number.POSITIVE_INFINITY
@@ -165,16 +148,32 @@ export class LinqSession implements vscode.Disposable {
         if (this.refreshing === refresh) {
           this.refreshing = undefined;
         }
+        ended();
       },
     });
     this.refreshing = refresh;
+    return over;
+  }
+
+  /** A refresh in this window's turn (`WalkTurns`); Refresh Contacts (`force`) walks whatever the others do. */
+  private refreshInTurn(connection: Connection, force: boolean): void {
+    const shared = this.shared;
+    const walk = (): Promise<void> => this.refreshInPlace(connection);
+    if (!shared || force) {
+      void (shared ? shared.turns.runNow(walk) : walk());
+      return;
+    }
+    void shared.turns.run(walk, {
+      needed: () => this.current === connection.store && !shared.tookIn(),
+      lost: () => this.refreshing?.stop(),
+    });
   }
 
   /** Starts the refresh of contacts from the cache, once, unless `prefetchLimit` is 0 (then the cache stays as it is). */
   private refreshIfDue(connection: Connection): void {
     if (this.refreshDue.has(connection.store) && readSettings().prefetchLimit > 0) {
       this.refreshDue.delete(connection.store);
-      this.refreshInPlace(connection);
+      this.refreshInTurn(connection, false);
     }
   }
 
@@ -185,7 +184,7 @@ export class LinqSession implements vscode.Disposable {
   async refresh(): Promise<void> {
     const connection = await this.connection?.catch(() => undefined);
     if (connection && this.current === connection.store && connection.store.loadedAny) {
-      this.refreshInPlace(connection);
+      this.refreshInTurn(connection, true);
     } else {
       this.reset();
     }
@@ -263,7 +262,8 @@ export class LinqSession implements vscode.Disposable {
           return undefined;
         }
         this.prefetched.add(store);
-        return store.walk(limit);
+        const needed = (): boolean => this.current === store && !store.complete && store.contacts.length < limit;
+        return this.shared ? this.shared.turns.run(() => store.walk(limit), { needed }) : store.walk(limit);
       })
       .catch((error: unknown) => {
         const e = asLinqError(error);
@@ -328,7 +328,8 @@ export class LinqSession implements vscode.Disposable {
   reopen(): void {
     this.refreshing?.stop();
     this.owner = undefined;
-    this.saveCache = undefined;
+    this.shared?.stop();
+    this.shared = undefined;
     this.current?.dispose();
     this.current = undefined;
     this.connection = undefined;
@@ -337,6 +338,7 @@ export class LinqSession implements vscode.Disposable {
 
   dispose(): void {
     this.refreshing?.stop();
+    this.shared?.stop();
     this.current?.dispose();
     for (const d of this.disposables) {
       d.dispose();

@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
+import type { Contact } from '../../src/api/types';
 import type { LinqContactsTestApi } from '../../src/testApi';
 import { Settings } from '../../src/constants';
 import type { StandIn } from '../server/linqStandIn';
@@ -221,5 +222,75 @@ describe('the encrypted local cache', () => {
     assert.equal(await reopened(api), 100);
     assert.deepEqual(listArrivals(standIn), [], 'rows from the cache: it decrypted whole');
     await waitFor('every contact from the cache', () => api.session.knownContacts().length === 2_000);
+  });
+
+  it('windows with the same connection follow each other’s creates, edits and deletes through the cache', async () => {
+    const count = 10_000;
+    standIn = await useStandIn({ count, token: 'suite-token' });
+    await configure({ pageSize: 100, prefetchLimit: 10_000 });
+    const api = await heldAndWritten(count);
+    const other = api.openWindow();
+    try {
+      await other.open();
+      assert.equal(other.knownContacts().length, count, 'the other window starts from the cache');
+      const known = (id: number): Contact | undefined => api.session.knownContacts().find((c) => c.id === id);
+      const followed = async (what: string, write: () => Promise<unknown>, seen: () => boolean): Promise<number> => {
+        await write();
+        const answered = performance.now();
+        await waitFor(what, seen, 10_000);
+        return Math.round(performance.now() - answered);
+      };
+      const target = api.session.knownContacts()[10]!;
+      const edited = await followed(
+        'the edit in this window',
+        () => other.update(target.id, { firstName: target.firstName ?? 'Someone', title: 'Changed elsewhere' }),
+        () => known(target.id)?.title === 'Changed elsewhere',
+      );
+      let made: Contact | undefined;
+      const created = await followed(
+        'the create in this window',
+        async () => (made = await other.create({ firstName: 'Made', lastName: 'Elsewhere', email: 'made@x.example' })),
+        () => made !== undefined && known(made.id) !== undefined,
+      );
+      const gone = api.session.knownContacts()[20]!.id;
+      const deleted = await followed(
+        'the delete in this window',
+        () => other.remove(gone),
+        () => known(gone) === undefined,
+      );
+      console.log(
+        `[suite] ${count} held: another window's edit ${edited} ms, create ${created} ms, delete ${deleted} ms`,
+      );
+      assert.equal(api.session.knownContacts().length, count, 'one made, one deleted, nothing else lost');
+    } finally {
+      other.dispose();
+    }
+  });
+
+  it('three windows starting at once with the cache held make one walk between them, and all take its result', async () => {
+    const count = 2_000;
+    standIn = await useStandIn({ count, token: 'suite-token', latencyMs: 20 });
+    await configure({ pageSize: 100, prefetchLimit: 10_000 });
+    await heldAndWritten(count);
+    standIn.changeBehind(7, { title: 'Changed in Linq' });
+    standIn.arrivals.length = 0;
+    const api = await extensionApi();
+    const windows = [api.openWindow(), api.openWindow(), api.openWindow()];
+    try {
+      await Promise.all(windows.map((w) => w.open()));
+      windows.forEach((w) => w.start());
+      await waitFor(
+        'every window holding Linq’s change',
+        () => windows.every((w) => w.knownContacts().find((c) => c.id === 7)?.title === 'Changed in Linq'),
+        30_000,
+      );
+      const pages = listArrivals(standIn).length;
+      console.log(
+        `[suite] three windows starting with the cache held: ${pages} list requests (one walk: ${count / 100})`,
+      );
+      assert.ok(pages <= 1.1 * (count / 100), `${pages} list requests for three windows`);
+    } finally {
+      windows.forEach((w) => w.dispose());
+    }
   });
 });

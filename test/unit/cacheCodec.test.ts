@@ -55,4 +55,30 @@ describe("cacheCodec: the cache's two-part gzip format", () => {
     await assert.rejects(decodeCache(Buffer.from('not a cache')));
     await assert.rejects(decodeCache(Buffer.alloc(0)));
   });
+
+  it('carries what windows share (writer, generation, recent deletes, walk start), and reads files without it', async () => {
+    const contacts = [{ id: 1, fullName: 'A' }];
+    const share = { writer: 'ab12', generation: 5, deleted: [7, 8], walkStartedAt: 3 };
+    const opened = await openCache(await encodeCache({ contacts, totalCount: 1, complete: true, takenAt: 2, share }));
+    assert.deepEqual(opened.first.share, share);
+    assert.deepEqual((await opened.whole).share, share);
+    const plain = await openCache(await encodeCache({ contacts, totalCount: 1, complete: true, takenAt: 2 }));
+    assert.equal(plain.first.share, undefined);
+    const many = Array.from({ length: 3_000 }, (_, i) => i + 1);
+    const capped = await openCache(
+      await encodeCache({ contacts, totalCount: 1, complete: true, takenAt: 2, share: { ...share, deleted: many } }),
+    );
+    assert.deepEqual(capped.first.share?.deleted, many.slice(-1_000), 'the latest 1,000 deletes');
+    await assert.rejects(
+      openCache(
+        await encodeCache({
+          contacts,
+          totalCount: 1,
+          complete: true,
+          takenAt: 2,
+          share: { ...share, deleted: ['x' as unknown as number] },
+        }),
+      ),
+    );
+  });
 });

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import type { Contact } from '../../src/api/types';
 import { ContactCollection } from '../../src/contacts/store/contactCollection';
-import { mergeRefresh, sameList } from '../../src/contacts/store/refreshMerge';
+import { mergeOtherWindow, mergeRefresh, sameList } from '../../src/contacts/store/refreshMerge';
 
 const person = (id: number, updatedAt = '2026-01-01T00:00:00Z'): Contact => ({ id, firstName: `P${id}`, updatedAt });
 
@@ -43,5 +43,61 @@ describe('mergeRefresh: a refresh’s walk taken into what is held', () => {
     assert.equal(sameList(a, [...a]), true);
     assert.equal(sameList(a, [a[1]!, a[0]!]), false);
     assert.equal(sameList(a, [person(1), a[1]!]), false);
+  });
+});
+
+describe('mergeOtherWindow: another window’s cache taken into what is held', () => {
+  const share = (deleted: number[] = [], walkStartedAt?: number) => ({
+    writer: 'other',
+    generation: 2,
+    deleted,
+    walkStartedAt,
+  });
+
+  it('takes its order and newer versions, keeps the held ones it does not list, and drops what it names deleted', () => {
+    const c = held(1, 2, 3, 4);
+    const next = mergeOtherWindow(
+      c,
+      {
+        contacts: [person(9), person(1, '2026-05-01T00:00:00Z'), person(2, '2025-01-01T00:00:00Z')],
+        totalCount: 5,
+        complete: false,
+        takenAt: 1,
+        share: share([3]),
+      },
+      () => undefined,
+    );
+    assert.deepEqual(
+      next.map((x) => x.id),
+      [9, 1, 2, 4],
+    );
+    assert.equal(next[1]?.updatedAt, '2026-05-01T00:00:00Z', 'the newer version wins');
+    assert.equal(next[2], c.get(2), 'an older version from the other window does not undo this one');
+  });
+
+  it('a complete list removes only what was held before its walk started; creates here stay first', () => {
+    const c = held(1, 2, 3);
+    c.added(person(50));
+    const arrived = new Map([[3, 500]]);
+    const next = mergeOtherWindow(
+      c,
+      { contacts: [person(1)], totalCount: 1, complete: true, takenAt: 1, share: share([], 400) },
+      (id) => arrived.get(id),
+    );
+    // 2 was held before the other walk started and it did not list it: gone. 3 arrived after: kept.
+    assert.deepEqual(
+      next.map((x) => x.id),
+      [50, 1, 3],
+    );
+    const old = mergeOtherWindow(
+      held(1, 2),
+      { contacts: [person(1)], totalCount: 1, complete: true, takenAt: 1 },
+      () => undefined,
+    );
+    assert.deepEqual(
+      old.map((x) => x.id),
+      [1, 2],
+      'a cache written before windows shared says nothing of its walk: nothing is removed',
+    );
   });
 });

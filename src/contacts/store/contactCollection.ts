@@ -1,5 +1,6 @@
 import type { Contact } from '../../api/types';
 import { normalizePhone } from '../../format/phone';
+import { MAX_SHARED_DELETES } from '../../cache/cacheCodec';
 import { ContactIndex } from './contactIndex';
 import { newer } from './contactVersions';
 
@@ -14,8 +15,10 @@ export class ContactCollection {
   private readonly byId = new Map<number, Contact>();
   /** Ids already in `ordered`: a page shifted under us repeats some, and they are dropped. */
   private readonly listed = new Set<number>();
-  /** Ids deleted here: a refresh's page fetched before the delete does not bring them back. */
+  /** Ids deleted (here, or in another window): a refresh's page fetched before the delete does not bring them back. */
   private readonly gone = new Set<number>();
+  /** The same ids, the latest last (what the cache tells other windows). */
+  private goneInOrder: number[] = [];
   /** Ids created here, newest first: shown first until a refresh places them where Linq does. */
   private createdIds: number[] = [];
   private readonly index = new ContactIndex();
@@ -121,7 +124,7 @@ export class ContactCollection {
   /** A contact deleted: it leaves the list for good; returns true when it was listed. */
   removed(id: number): boolean {
     this.byId.delete(id);
-    this.gone.add(id);
+    this.markGone([id]);
     this.createdIds = this.createdIds.filter((c) => c !== id);
     const at = this.ordered.findIndex((c) => c.id === id);
     this.listed.add(id);
@@ -131,6 +134,24 @@ export class ContactCollection {
     this.ordered = [...this.ordered.slice(0, at), ...this.ordered.slice(at + 1)];
     this.index.removedAt(at);
     return true;
+  }
+
+  /** Ids deleted (here, or in another window: the merge of its cache drops them from the list): never brought back. */
+  markGone(ids: readonly number[]): void {
+    for (const id of ids) {
+      if (!this.gone.has(id)) {
+        this.gone.add(id);
+        this.goneInOrder.push(id);
+      }
+    }
+    if (this.goneInOrder.length > 2 * MAX_SHARED_DELETES) {
+      this.goneInOrder = this.goneInOrder.slice(-MAX_SHARED_DELETES);
+    }
+  }
+
+  /** The ids deleted lately, the latest last (at most `MAX_SHARED_DELETES`). */
+  recentlyGone(): number[] {
+    return this.goneInOrder.slice(-MAX_SHARED_DELETES);
   }
 
   /** True when the id was deleted here. */

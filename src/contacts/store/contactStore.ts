@@ -2,29 +2,13 @@ import type { LinqApiError } from '../../api/linqApiError';
 import { MAX_CONTACTS } from '../../api/limits';
 import type { Contact } from '../../api/types';
 import type { HeldContacts } from '../../cache/cacheCodec';
+import { Arrivals } from './arrivals';
 import { ContactCollection } from './contactCollection';
-import { mergeRefresh, sameList } from './refreshMerge';
-import { PageScheduler, type PageSource, type Priority } from './pageScheduler';
+import { mergeOtherWindow, mergeRefresh, sameList } from './refreshMerge';
+import { PageScheduler, type PageSource, type Priority, type StoreProgress } from './pageScheduler';
 
 export type { HeldContacts } from '../../cache/cacheCodec';
-export type { PageSource, Priority } from './pageScheduler';
-
-/** Where loading stands, as plain data. */
-export interface StoreProgress {
-  /** Unique contacts held, in the API's order. */
-  readonly loaded: number;
-  /** The server's latest `total_count` (never less than what is held). */
-  readonly totalCount: number;
-  /** Pages delivered in order so far, and the last page worth asking for as far as replies tell. */
-  readonly pagesDone: number;
-  readonly totalPages: number;
-  /** False when the server sent no totals: `totalCount` is then only what was seen. */
-  readonly totalKnown: boolean;
-  /** True once every page is in (or the walk stopped at `maxContacts`). */
-  readonly complete: boolean;
-  /** True once the store stopped at `maxContacts` (the organisation may hold more). */
-  readonly capped: boolean;
-}
+export type { PageSource, Priority, StoreProgress } from './pageScheduler';
 
 /** Options for a `ContactStore`. */
 export interface ContactStoreOptions {
@@ -60,7 +44,11 @@ export class ContactStore {
   refreshError: LinqApiError | undefined;
   /** When the contacts last changed (a page, a write, a refresh), for the cache's time. */
   changedAt = Date.now();
-  private readonly arrivedIds: number[] = [];
+  private readonly arrivals = new Arrivals();
+  /** When the walk behind a complete list started (this window's, or the window whose cache was taken in). */
+  walkStartedAt: number | undefined;
+  /** True when the last change was a write made here (the cache is written at once, for the other windows). */
+  lastChangeWasWrite = false;
 
   constructor(source: PageSource, options: ContactStoreOptions = {}) {
     const maxContacts = options.maxContacts ?? MAX_CONTACTS;
@@ -68,6 +56,9 @@ export class ContactStore {
     this.pages = new PageScheduler(source, this.collection, () => this.notify(), maxContacts, options);
     if (options.held) {
       this.startFrom(options.held);
+    } else {
+      // A cold walk starts about now: what it lists as complete was held (in Linq) no later than this.
+      this.walkStartedAt = Date.now();
     }
   }
 
@@ -126,15 +117,50 @@ export class ContactStore {
     this.pages.heldAlready(held.totalCount, held.complete);
     this.heldSince = held.takenAt;
     this.changedAt = held.takenAt;
+    this.walkStartedAt = held.share?.walkStartedAt;
   }
 
-  /** What the encrypted cache keeps of this store: its contacts, how far it got, and when. */
-  heldContacts(): HeldContacts {
+  /**
+   * Another window's cache, written after what is held: taken in by `mergeOtherWindow` (new contacts appear, changed
+   * ones change, deleted ones leave); a complete list completes this store. Its new contacts count as arrivals.
+   */
+  takeIn(other: HeldContacts): void {
+    if (this.disposed) {
+      return;
+    }
+    this.collection.markGone(other.share?.deleted ?? []);
+    this.arrivals.noteNew(other.contacts, this.collection, this.pages.complete);
+    const next = mergeOtherWindow(this.collection, other, (id) => this.arrivals.at(id));
+    if (!sameList(next, this.collection.contacts)) {
+      this.collection.replace(next);
+    }
+    this.pages.totalCount = Math.max(this.pages.totalCount, other.totalCount, next.length);
+    // Fresher contacts than the ones held from before: no longer "as of".
+    this.heldSince = this.heldSince !== undefined && other.takenAt > this.heldSince ? undefined : this.heldSince;
+    if (other.complete && !this.pages.complete) {
+      this.pages.completedElsewhere();
+      this.walkStartedAt = other.share?.walkStartedAt;
+    }
+    this.notify();
+    this.pages.settle();
+  }
+
+  /** What the encrypted cache keeps of this store: its contacts, how far it got, and when; `writer` shares it. */
+  heldContacts(writer?: string): HeldContacts {
+    const complete = this.pages.complete;
     return {
       contacts: this.collection.contacts,
       totalCount: Math.max(this.pages.totalCount, this.collection.size),
-      complete: this.pages.complete,
+      complete,
       takenAt: this.heldSince ?? this.changedAt,
+      share: writer
+        ? {
+            writer,
+            generation: Date.now(),
+            deleted: this.collection.recentlyGone(),
+            walkStartedAt: complete ? this.walkStartedAt : undefined,
+          }
+        : undefined,
     };
   }
 
@@ -142,12 +168,21 @@ export class ContactStore {
    * A refresh's walk (another store over the same connection) got this far: its contacts replace the ones
    * held (see `mergeRefresh`). `done`: the refresh reached its end, and the contacts are no longer "from before".
    */
-  refreshedWith(fresh: readonly Contact[], complete: boolean, totalCount: number, done: boolean): void {
+  refreshedWith(
+    fresh: readonly Contact[],
+    complete: boolean,
+    totalCount: number,
+    done: boolean,
+    walkStartedAt?: number,
+  ): void {
     if (this.disposed) {
       return;
     }
+    if (complete && walkStartedAt !== undefined) {
+      this.walkStartedAt = walkStartedAt;
+    }
     const next = mergeRefresh(this.collection, fresh, complete);
-    this.noteArrivals(fresh);
+    this.arrivals.noteNew(fresh, this.collection, this.pages.complete);
     const totalBefore = this.pages.totalCount;
     this.pages.totalCount = Math.max(complete ? totalCount : Math.max(totalCount, totalBefore), next.length);
     const same = sameList(next, this.collection.contacts);
@@ -173,22 +208,11 @@ export class ContactStore {
   }
 
   /**
-   * The ids a refresh brought that were not held before it, in the order found (a live list: it grows). Only within
-   * the range held before (a walk going further than the last one brings contacts that are only newly loaded);
-   * never the first walk's contacts, nor the ones created here (they are held already).
+   * The ids a refresh or another window brought that were not held before, in the order found (a live list: it grows).
+   * Never the first walk's contacts, nor the ones created here (they are held already).
    */
   get arrived(): readonly number[] {
-    return this.arrivedIds;
-  }
-
-  private noteArrivals(fresh: readonly Contact[]): void {
-    const range = this.pages.complete ? fresh.length : Math.min(fresh.length, this.collection.size);
-    for (let i = 0; i < range; i++) {
-      const id = (fresh[i] as Contact).id;
-      if (this.collection.get(id) === undefined && !this.collection.isGone(id)) {
-        this.arrivedIds.push(id);
-      }
-    }
+    return this.arrivals.ids;
   }
 
   /** Every contact held, in the API's order (a live view: it grows as pages arrive). */
@@ -211,16 +235,7 @@ export class ContactStore {
   }
 
   get progress(): StoreProgress {
-    const p = this.pages;
-    return {
-      loaded: this.collection.size,
-      totalCount: Math.max(p.totalCount, this.collection.size),
-      pagesDone: p.pagesDone,
-      totalPages: p.totalPages,
-      totalKnown: p.totalKnown,
-      complete: p.complete,
-      capped: p.capped,
-    };
+    return this.pages.progress(this.collection.size);
   }
 
   /** A contact held by id (from a page, or remembered after a fetch by id). */
@@ -254,17 +269,18 @@ export class ContactStore {
       return;
     }
     const held = this.collection.size;
+    this.arrivals.note(contact.id);
     if (this.collection.added(contact)) {
       this.pages.totalCount = Math.max(this.pages.totalCount, held) + 1;
     }
-    this.notify();
+    this.notify(true);
   }
 
   /** A contact this extension updated: replaced wherever it is held; readers see a new list. */
   updated(contact: Contact): void {
     if (!this.disposed) {
       this.collection.updated(contact);
-      this.notify();
+      this.notify(true);
     }
   }
 
@@ -276,7 +292,7 @@ export class ContactStore {
     if (this.collection.removed(id)) {
       this.pages.totalCount = Math.max(0, this.pages.totalCount - 1);
     }
-    this.notify();
+    this.notify(true);
   }
 
   /** A refresh of the held contacts failed (`undefined`: one starts); listeners hear of it. */
@@ -323,7 +339,9 @@ export class ContactStore {
     this.listeners.clear();
   }
 
-  private notify(): void {
+  /** Tells the listeners; `byWrite`: the change is a write made here. */
+  private notify(byWrite = false): void {
+    this.lastChangeWasWrite = byWrite;
     this.changedAt = Date.now();
     for (const listener of [...this.listeners]) {
       listener();

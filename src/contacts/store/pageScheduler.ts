@@ -29,6 +29,23 @@ interface Waiter {
   reject(error: unknown): void;
 }
 
+/** Where loading stands, as plain data. */
+export interface StoreProgress {
+  /** Unique contacts held, in the API's order. */
+  readonly loaded: number;
+  /** The server's latest `total_count` (never less than what is held). */
+  readonly totalCount: number;
+  /** Pages delivered in order so far, and the last page worth asking for as far as replies tell. */
+  readonly pagesDone: number;
+  readonly totalPages: number;
+  /** False when the server sent no totals: `totalCount` is then only what was seen. */
+  readonly totalKnown: boolean;
+  /** True once every page is in (or the walk stopped at `maxContacts`). */
+  readonly complete: boolean;
+  /** True once the store stopped at `maxContacts` (the organisation may hold more). */
+  readonly capped: boolean;
+}
+
 /**
  * The pages of one connection, each asked once: demand (`ensure`, `walk`) says how many contacts are needed,
  * and at most `concurrency` pages are in flight, the user's demand first, then the background walk's, lowest
@@ -151,6 +168,19 @@ export class PageScheduler {
   }
 
   /** Stops everything: requests in flight are aborted, late replies dropped, waiters rejected as cancelled. */
+  /** Where loading stands, with `held` contacts held. */
+  progress(held: number): StoreProgress {
+    return {
+      loaded: held,
+      totalCount: Math.max(this.totalCount, held),
+      pagesDone: this.pagesDone,
+      totalPages: this.totalPages,
+      totalKnown: this.totalKnown,
+      complete: this.complete,
+      capped: this.capped,
+    };
+  }
+
   dispose(): void {
     if (this.disposed) {
       return;

@@ -1,5 +1,6 @@
 import { asLinqError, type LinqApiError } from '../../api/linqApiError';
 import type { Contact } from '../../api/types';
+import type { HeldContacts } from '../../cache/cacheCodec';
 import type { ContactCollection } from './contactCollection';
 import type { ContactStore } from './contactStore';
 import { newer } from './contactVersions';
@@ -25,6 +26,40 @@ export function mergeRefresh(held: ContactCollection, fresh: readonly Contact[],
   }
   if (!complete) {
     held.contacts.forEach(keep);
+  }
+  return next;
+}
+
+/**
+ * The list after taking in another window's cache (`other`, written after what is held): its contacts in its order,
+ * each at its newest (`updated_at`), then the held ones it does not list, unless it names them deleted, or its list is
+ * complete and they were held before its walk started (that walk saw them gone). Contacts created here and not yet
+ * listed stay first. `arrivedAt` says when an id first arrived here by a create, a refresh or another window.
+ */
+export function mergeOtherWindow(
+  held: ContactCollection,
+  other: HeldContacts,
+  arrivedAt: (id: number) => number | undefined,
+): Contact[] {
+  const deleted = new Set(other.share?.deleted ?? []);
+  const seen = new Set<number>();
+  const next: Contact[] = [];
+  const keep = (contact: Contact | undefined): void => {
+    if (contact && !seen.has(contact.id) && !held.isGone(contact.id) && !deleted.has(contact.id)) {
+      seen.add(contact.id);
+      next.push(contact);
+    }
+  };
+  const listed = new Set(other.contacts.map((c) => c.id));
+  held.unplacedCreates(listed).forEach(keep);
+  for (const contact of other.contacts) {
+    keep(newer(held.get(contact.id), contact));
+  }
+  const walkStart = other.complete ? other.share?.walkStartedAt : undefined;
+  for (const contact of held.contacts) {
+    if (!listed.has(contact.id) && (walkStart === undefined || (arrivedAt(contact.id) ?? -Infinity) >= walkStart)) {
+      keep(contact);
+    }
   }
   return next;
 }
@@ -64,12 +99,13 @@ export function refreshInPlace(
 ): RefreshWalk {
   store.heldSince ??= store.changedAt;
   store.refreshFailed(undefined);
+  const started = Date.now();
   let timer: ReturnType<typeof setTimeout> | undefined;
   const take = (done: boolean): void => {
     clearTimeout(timer);
     timer = undefined;
     if (walker.loadedAny) {
-      store.refreshedWith(walker.contacts, walker.complete, walker.progress.totalCount, done);
+      store.refreshedWith(walker.contacts, walker.complete, walker.progress.totalCount, done, started);
     }
   };
   const unsubscribe = walker.onDidChange(() => {
@@ -80,7 +116,6 @@ export function refreshInPlace(
     unsubscribe();
     walker.dispose();
   };
-  const started = Date.now();
   walker.walk(target).then(
     () => {
       take(true);
