@@ -39,7 +39,17 @@ export class Workbench {
     readonly browser: BrowserContext,
     readonly page: Page,
     private readonly root: string,
+    /** A second window of the same workbench (`anotherWindow`): closing it closes its page only. */
+    private readonly secondWindow = false,
   ) {}
+
+  /** Another window on the same folder, as a user opens a second browser tab: its own extension host, same storage. */
+  async anotherWindow(): Promise<Workbench> {
+    const page = await this.browser.newPage();
+    const other = new Workbench(this.standIn, this.server, this.browser, page, this.root, true);
+    await other.open();
+    return other;
+  }
 
   static async start(options: WorkbenchOptions = {}): Promise<Workbench> {
     const root = makeTempDir('ui');
@@ -218,6 +228,10 @@ export class Workbench {
   }
 
   async close(): Promise<void> {
+    if (this.secondWindow) {
+      await this.page.close().catch(() => undefined);
+      return;
+    }
     await this.browser.close().catch(() => undefined);
     await this.server.stop();
     await this.standIn.close();
