@@ -19,6 +19,7 @@ import { MENTION_MAX_ITEMS, MentionProvider } from '../../../src/editor/mentionP
 import { exportText } from '../../support/exportText';
 import { bestMatches } from '../../../src/format/contactMatch';
 import { waitFor } from '../../support/waitFor';
+import { measureWindows } from './windowsBench';
 
 const RUNS = 5;
 
@@ -186,6 +187,11 @@ export async function run(): Promise<void> {
   const token = process.env.LINQ_BENCH_TOKEN ?? '';
   try {
     const figures = await measure(baseUrl, token);
+    const extension = vscode.extensions.getExtension<LinqContactsTestApi>(EXTENSION_ID);
+    const api = (extension?.isActive ? extension.exports : await extension?.activate()) as LinqContactsTestApi;
+    await api.tokens.set(token);
+    Object.assign(figures, await measureWindows(api, baseUrl));
+    await api.tokens.clear();
     if (file) {
       fs.writeFileSync(file, JSON.stringify({ figures }));
     }
