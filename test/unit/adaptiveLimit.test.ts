@@ -38,22 +38,42 @@ describe('AdaptiveLimit (pages in flight, adapted to the server)', () => {
   });
 
   it('halves on a 429 or 503, never below 1; the round starts over', () => {
-    const limit = new AdaptiveLimit(12);
+    let now = 0;
+    const limit = new AdaptiveLimit(12, 1, 16, () => now);
     limit.limited();
     assert.equal(limit.limit, 6);
     round(limit, 20);
     assert.equal(limit.limit, 7, 'the next whole round grows again');
     limit.answered(20);
+    now += 1_000;
     limit.limited();
     round(limit, 20);
     assert.equal(limit.limit, 4);
     for (let i = 0; i < 5; i++) {
+      now += 1_000;
       limit.limited();
     }
     assert.equal(limit.limit, 1);
   });
 
-  it('after a 429 at L it grows back only to L − 1, and probes one higher after 100 clean rounds there', () => {
+  it('counts a burst of 429s (the requests in flight when the wall was met) as one overload', () => {
+    let now = 0;
+    const limit = new AdaptiveLimit(7, 1, 16, () => now);
+    limit.limited();
+    now += 30;
+    limit.limited();
+    limit.limited();
+    assert.equal(limit.limit, 3, 'halved once');
+    for (let i = 0; i < 10; i++) {
+      round(limit, 20);
+    }
+    assert.equal(limit.limit, 6, 'the wall learnt is the one met: 6, not 2');
+    now += 1_000;
+    limit.limited();
+    assert.equal(limit.limit, 3, 'a later 429 is a new overload');
+  });
+
+  it('after a 429 at L it grows back only to L − 1, and probes one higher after 250 clean rounds there', () => {
     const limit = new AdaptiveLimit(7);
     limit.limited();
     assert.equal(limit.limit, 3);
@@ -62,12 +82,12 @@ describe('AdaptiveLimit (pages in flight, adapted to the server)', () => {
     }
     assert.equal(limit.limit, 6, 'stops one below the wall');
     let rounds = 10;
-    while (limit.limit === 6 && rounds < 300) {
+    while (limit.limit === 6 && rounds < 600) {
       round(limit, 20);
       rounds++;
     }
     assert.equal(limit.limit, 7, 'one step higher in the end');
-    assert.ok(rounds >= 100 && rounds <= 104, `after ${rounds} rounds (100 at the ceiling)`);
+    assert.ok(rounds >= 250 && rounds <= 254, `after ${rounds} rounds (250 at the ceiling)`);
   });
 
   it("a client's walk grows against a fast server, and meets few 429s from one that answers 429 past 6 in flight", async () => {
