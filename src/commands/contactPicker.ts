@@ -3,7 +3,7 @@ import type { Contact } from '../api/types';
 import type { StoreProgress } from '../contacts/store/contactStore';
 import type { LinqSession } from '../contacts/linqSession';
 import type { PinsAndRecents } from '../contacts/pinsAndRecents';
-import { bestMatches } from '../format/contactMatch';
+import { ContactSearch } from '../format/contactMatch';
 import { describeError } from '../errors/describeError';
 import { displayName, titleAndCompany, truncate } from '../format/contactText';
 import type { Prompter } from '../ui/prompter';
@@ -90,10 +90,12 @@ export function pickContact(
   let done = false;
   let failure: string | undefined;
   let shownIds = '';
+  // Typing further narrows the last matches instead of scanning every contact again.
+  const search = new ContactSearch();
   const held = (ids: readonly number[]): Contact[] =>
     ids.map((id) => session.knownContact(id)).filter((c): c is Contact => c !== undefined);
   const recompute = (): void => {
-    const { shown, total } = bestMatches(contacts, pick.value, PICKER_MAX_ITEMS);
+    const { shown, total } = search.best(contacts, pick.value, PICKER_MAX_ITEMS);
     const items =
       (pick.value.trim() === '' && pins
         ? pinnedFirst(held(pins.pinned), held(pins.recent), shown, PICKER_MAX_ITEMS)

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { Contact } from '../api/types';
 import { mentionFormat, mentionLanguages, readSettings } from '../config';
 import type { LinqSession } from '../contacts/linqSession';
-import { bestMatches } from '../format/contactMatch';
+import { ContactSearch } from '../format/contactMatch';
 import { displayName, titleAndCompany, truncate } from '../format/contactText';
 import { formatContact, type InsertFormat } from '../format/insertFormats';
 import { oneLine } from '../format/sanitize';
@@ -64,6 +64,8 @@ export function mentionAt(
  */
 export class MentionProvider implements vscode.CompletionItemProvider, vscode.Disposable {
   private registration: vscode.Disposable | undefined;
+  /** Typing further after `@` narrows the last matches instead of scanning every contact again. */
+  private readonly search = new ContactSearch();
 
   constructor(private readonly session: LinqSession) {
     this.register();
@@ -97,7 +99,7 @@ export class MentionProvider implements vscode.CompletionItemProvider, vscode.Di
       // as an empty answer would close the list (VS Code drops it and does not ask again while typing).
       await waitBriefly(store.ensure(1, 'walk'), FIRST_PAGE_WAIT_MS, token);
     }
-    const { shown, total } = bestMatches(store.contacts, mention.query, MENTION_MAX_ITEMS);
+    const { shown, total } = this.search.best(store.contacts, mention.query, MENTION_MAX_ITEMS);
     const format = mentionFormat(document);
     const incomplete = !store.complete || total > shown.length;
     const items = shown.map((contact, index) =>

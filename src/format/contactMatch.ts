@@ -40,10 +40,15 @@ export function matchRank(contact: Contact, words: readonly string[]): 0 | 1 | 2
     return 0;
   }
   const { name, text } = foldedOf(contact);
+  return rankOf(name, text, words, words.join(' '));
+}
+
+/** `matchRank` on a contact's folded name and text (`joined`: the words joined by spaces). */
+function rankOf(name: string, text: string, words: readonly string[], joined: string): 0 | 1 | 2 | undefined {
   if (!words.every((w) => text.includes(w))) {
     return undefined;
   }
-  if (name.startsWith(words.join(' '))) {
+  if (name.startsWith(joined)) {
     return 0;
   }
   return wordStartsWith(text, words[0] ?? '') ? 1 : 2;
@@ -71,4 +76,63 @@ export function bestMatches(
     }
   }
   return { shown: [...byRank[0], ...byRank[1], ...byRank[2]].slice(0, limit), total };
+}
+
+/**
+ * `bestMatches` for one asker that queries one list again and again as the user types (a picker): the folded texts are
+ * kept in arrays beside the list (which grows in place, or is replaced), and the last query's matches are kept, so a
+ * query typed further (one that starts with the last) looks only at those, and at contacts that arrived since.
+ */
+export class ContactSearch {
+  private source: readonly Contact[] | undefined;
+  private names: string[] = [];
+  private texts: string[] = [];
+  private last: { key: string; matches: number[]; scanned: number } | undefined;
+
+  best(contacts: readonly Contact[], query: string, limit: number): { shown: Contact[]; total: number } {
+    if (contacts !== this.source || contacts.length < this.names.length) {
+      this.source = contacts;
+      this.names = [];
+      this.texts = [];
+      this.last = undefined;
+    }
+    for (let i = this.names.length; i < contacts.length; i++) {
+      const f = foldedOf(contacts[i] as Contact);
+      this.names.push(f.name);
+      this.texts.push(f.text);
+    }
+    const words = queryWords(query);
+    if (words.length === 0) {
+      this.last = undefined;
+      return { shown: contacts.slice(0, limit), total: contacts.length };
+    }
+    const key = words.join(' ');
+    const narrowed = this.last && key.startsWith(this.last.key) ? this.last : undefined;
+    const matches: number[] = [];
+    const byRank: [number[], number[], number[]] = [[], [], []];
+    const consider = (i: number): void => {
+      const rank = rankOf(this.names[i] as string, this.texts[i] as string, words, key);
+      if (rank === undefined) {
+        return;
+      }
+      matches.push(i);
+      const better = rank === 0 ? 0 : rank === 1 ? byRank[0].length : byRank[0].length + byRank[1].length;
+      if (better + byRank[rank].length < limit) {
+        byRank[rank].push(i);
+      }
+    };
+    if (narrowed) {
+      narrowed.matches.forEach(consider);
+      for (let i = narrowed.scanned; i < contacts.length; i++) {
+        consider(i);
+      }
+    } else {
+      for (let i = 0; i < contacts.length; i++) {
+        consider(i);
+      }
+    }
+    this.last = { key, matches, scanned: contacts.length };
+    const shown = [...byRank[0], ...byRank[1], ...byRank[2]].slice(0, limit).map((i) => contacts[i] as Contact);
+    return { shown, total: matches.length };
+  }
 }

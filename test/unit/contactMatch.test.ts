@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import type { Contact } from '../../src/api/types';
-import { bestMatches, matchRank, queryWords } from '../../src/format/contactMatch';
+import * as fc from 'fast-check';
+import { bestMatches, ContactSearch, matchRank, queryWords } from '../../src/format/contactMatch';
 
 const people: Contact[] = [
   { id: 1, fullName: 'Grace Hopper', email: 'grace@navy.example', company: 'US Navy', title: 'Rear Admiral' },
@@ -59,5 +60,40 @@ describe('the contact matcher (search and filter)', () => {
       [5_000],
     );
     assert.equal(bestMatches(many, '', 100).shown.length, 100);
+  });
+
+  it('ContactSearch answers as bestMatches does, query after query, as the list grows or is replaced', () => {
+    const contact = fc.record(
+      {
+        id: fc.nat(),
+        fullName: fc.constantFrom('Ada Lovelace', 'Adam Smith', 'Émile Zola', 'Grace Hopper', 'ada-lee'),
+        email: fc.constantFrom('ada@x.example', 'grace@navy.example', 'zola@paris.example'),
+        company: fc.constantFrom('Analytical', 'Navy', 'Adaptive Ltd'),
+      },
+      { requiredKeys: ['id'] },
+    );
+    const typed = fc.array(fc.constantFrom('a', 'ad', 'ada', 'ada l', 'ada lo', 'gr', 'x', '', 'é', 'e', 'ada@'), {
+      minLength: 1,
+      maxLength: 8,
+    });
+    fc.assert(
+      fc.property(
+        fc.array(contact, { maxLength: 40 }),
+        fc.array(contact, { maxLength: 10 }),
+        typed,
+        (start, more, queries) => {
+          const list = [...start];
+          const search = new ContactSearch();
+          queries.forEach((q, i) => {
+            if (i === 2) {
+              list.push(...more);
+            }
+            assert.deepEqual(search.best(list, q, 5), bestMatches(list, q, 5), q);
+          });
+          const replaced = list.slice(1);
+          assert.deepEqual(search.best(replaced, 'ada', 5), bestMatches(replaced, 'ada', 5));
+        },
+      ),
+    );
   });
 });
