@@ -1,7 +1,14 @@
 import { mkdirSync, watch, type FSWatcher } from 'node:fs';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
-import { cacheFileName, CACHE_KEY_BYTES, decryptCache, encryptCache, newCacheKey } from '../cache/cacheCipher';
+import {
+  cacheFileName,
+  CACHE_FILE_SUFFIX,
+  CACHE_KEY_BYTES,
+  decryptCache,
+  encryptCache,
+  newCacheKey,
+} from '../cache/cacheCipher';
 import { encodeCache, openCache } from '../cache/cacheCodec';
 import { holdsCacheFiles, readIfThere, removeCacheFiles, removeFile, writeAtomically } from '../cache/cacheFile';
 import { cacheEnabled } from '../config';
@@ -115,12 +122,20 @@ export class ContactCache implements vscode.Disposable {
    * write by another writer is read and handed to `take`. A rename may arrive as a change or as a delete and a create;
    * each burst is read once, 100 ms after it ends. Returns how to stop.
    */
-  watch(connection: CacheConnection, writer: string, take: (other: HeldContacts) => void): () => void {
+  watch(
+    connection: CacheConnection,
+    writer: string,
+    startedFrom: number | undefined,
+    take: (other: HeldContacts) => void,
+  ): () => void {
     let name: string | undefined;
-    let seen = 0;
+    // The write this window started from (its own, before a reload) is not another window's news.
+    let seen = startedFrom ?? 0;
+    let touched = false;
     let timer: ReturnType<typeof setTimeout> | undefined;
     let stopped = false;
     const check = (): void => {
+      touched = false;
       void this.serially(async () => {
         const key = stopped || !cacheEnabled() ? undefined : await this.key(false);
         if (!key) {
@@ -144,9 +159,11 @@ export class ContactCache implements vscode.Disposable {
     try {
       mkdirSync(this.folder, { recursive: true });
       watcher = watch(this.folder, (_event, file) => {
-        if (!name || !file || file === name) {
+        // Leases, partial writes and other connections' files are not this cache (its name is known after a check).
+        if (file === name || (name === undefined && typeof file === 'string' && file.endsWith(CACHE_FILE_SUFFIX))) {
+          touched = true;
           clearTimeout(timer);
-          timer = setTimeout(check, 100);
+          timer = setTimeout(() => touched && check(), 100);
         }
       });
       watcher.on('error', () => watcher?.close());

@@ -210,7 +210,9 @@ export async function benchView(run: ViewRun, log: (line: string) => void): Prom
     const setCache = async (on: boolean): Promise<void> => {
       await wb.runCommand('Preferences: Open User Settings');
       await page.locator('.settings-editor .settings-header .suggest-input-container').click();
-      await page.keyboard.type('linqContacts.cache');
+      // The Settings editor keeps its last search: replace it, do not type after it.
+      await page.keyboard.press('ControlOrMeta+A');
+      await page.keyboard.type('@id:linqContacts.cache');
       const box = page.locator('.settings-editor .setting-value-checkbox[aria-label="linqContacts.cache"]');
       await box.waitFor();
       // The list redraws while the search settles: a click may land on a row about to be replaced.
