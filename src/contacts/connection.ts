@@ -45,6 +45,12 @@ export function logWhenAllLoaded({ store, client }: Connection, log: Logger | un
       log?.info(
         `Loaded all ${p.loaded} contacts in ${Date.now() - started} ms (${p.pagesDone} pages, ${store.requests} list requests; pages in flight settled at ${client.walkLimit.limit}).`,
       );
+      // Where the extension host's memory is (all of the host, not only this extension): for the log and the bench.
+      const m = process.memoryUsage();
+      const mb = (bytes: number): number => Math.round(bytes / 1_048_576);
+      log?.info(
+        `Memory of the extension host: heap ${mb(m.heapUsed)} MB used of ${mb(m.heapTotal)} MB, ${mb(m.external)} MB outside it (${mb(m.arrayBuffers)} MB array buffers), ${mb(m.rss)} MB resident.`,
+      );
       if (p.capped) {
         log?.warn(`Stopped loading at ${p.loaded} contacts, the most the extension holds.`);
       }

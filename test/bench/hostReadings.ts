@@ -53,3 +53,19 @@ export function lastLogFigure(root: string, pattern: RegExp): number {
   }
   return Number.NaN;
 }
+
+/** The extension host's own view of its memory when the last walk ended (the extension's log line), in MB. */
+export function hostMemoryLogged(root: string): {
+  hostHeapUsedMB: number;
+  hostHeapTotalMB: number;
+  hostExternalMB: number;
+  hostResidentLoggedMB: number;
+} {
+  const line = (pattern: RegExp): number => lastLogFigure(root, pattern);
+  return {
+    hostHeapUsedMB: line(/Memory of the extension host: heap (\d+) MB used/),
+    hostHeapTotalMB: line(/Memory of the extension host: heap \d+ MB used of (\d+) MB/),
+    hostExternalMB: line(/Memory of the extension host: .*, (\d+) MB outside it/),
+    hostResidentLoggedMB: line(/Memory of the extension host: .* (\d+) MB resident/),
+  };
+}

@@ -16,7 +16,7 @@ import { LinqClient } from '../../src/api/linqClient';
 import { demoContact } from '../server/contactFactory';
 import { filesUnder } from '../support/filesUnder';
 import { Workbench } from '../ui/workbench';
-import { extensionHostMB, lastLogFigure, lastLogTime } from './hostReadings';
+import { extensionHostMB, hostMemoryLogged, lastLogFigure, lastLogTime } from './hostReadings';
 
 /** One run of the view bench. */
 export interface ViewRun {
@@ -38,7 +38,8 @@ function median(values: number[]): number {
 
 const round = (ms: number): number => Math.round(ms);
 
-export interface ViewFigures {
+/** With the host's own memory figures when the walk ended (from the extension's log). */
+export interface ViewFigures extends ReturnType<typeof hostMemoryLogged> {
   /** Median time for the client alone to fetch one page of 100 (the floor for the view). */
   pageFetchMs: number;
   /** The paging engine alone, all contacts (the floor for search). */
@@ -150,6 +151,7 @@ export async function benchView(run: ViewRun, log: (line: string) => void): Prom
       return w.__gap.max;
     });
     const hostMemoryAllMB = extensionHostMB();
+    const { hostHeapUsedMB, hostHeapTotalMB, hostExternalMB, hostResidentLoggedMB } = hostMemoryLogged(wb.rootFolder);
     const other = demoContact(count - 7).email as string;
     started = performance.now();
     await searchBox.fill(other);
@@ -199,7 +201,7 @@ export async function benchView(run: ViewRun, log: (line: string) => void): Prom
         `after prefetch ${round(searchAfterPrefetchMs)} ms, keystroke → match among all ${round(searchTypeToMatchMs)} ms; longest frame gap ${round(maxFrameGapMs)} ms`,
     );
     log(
-      `  wire: ${listRequests} list requests for ${pages} pages (${repeatedRequests} repeated); extension host ${hostMemoryEmptyMB} MB before the token, ${hostMemoryAllMB} MB with all ${count}`,
+      `  wire: ${listRequests} list requests for ${pages} pages (${repeatedRequests} repeated); extension host ${hostMemoryEmptyMB} MB before the token, ${hostMemoryAllMB} MB with all ${count} (when the walk ended, by the host itself: heap ${hostHeapUsedMB} MB used of ${hostHeapTotalMB} MB, ${hostExternalMB} MB outside it, ${hostResidentLoggedMB} MB resident)`,
     );
     // Window reloads: first with nothing held (the cache off), then from the cache of every contact.
     const tokenFirstRowsInExtensionMs = lastLogFigure(
@@ -330,6 +332,10 @@ export async function benchView(run: ViewRun, log: (line: string) => void): Prom
       repeatedRequests,
       hostMemoryEmptyMB,
       hostMemoryAllMB,
+      hostHeapUsedMB,
+      hostHeapTotalMB,
+      hostExternalMB,
+      hostResidentLoggedMB,
       firstRowsOverFetch: Number((tokenToFirstRowsMs / pageFetchMs).toFixed(2)),
       loadMoreOverFetch: Number((loadMoreMs / pageFetchMs).toFixed(2)),
       searchColdOverEngine: Number((searchColdMs / engineAllMs).toFixed(2)),
