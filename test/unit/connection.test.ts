@@ -13,7 +13,7 @@ describe('connection: a connection’s start without a cache, and its "loaded al
   });
   after(() => standIn.close());
 
-  it('without a cache the store starts empty and asks Linq; one log line when all are held, counts only', async () => {
+  it('without a cache the store starts empty and asks Linq; when all are held, a line of counts and one of memory', async () => {
     const client = new LinqClient({ baseUrl: standIn.baseUrl, token: TOKEN });
     const connection = await openConnection(
       client,
@@ -29,11 +29,15 @@ describe('connection: a connection’s start without a cache, and its "loaded al
     } as unknown as Logger;
     logWhenAllLoaded(connection, log);
     await connection.store.walk();
-    assert.equal(lines.length, 1, JSON.stringify(lines));
+    assert.equal(lines.length, 2, JSON.stringify(lines));
     // The first round asks pages 1…4 at once (the end is unknown before a reply): the 4th comes back empty.
     assert.match(
       lines[0] ?? '',
       /^Loaded all 230 contacts in \d+ ms \(3 pages, 4 list requests; pages in flight settled at \d+\)\.$/,
+    );
+    assert.match(
+      lines[1] ?? '',
+      /^Memory of the extension host: heap \d+ MB used of \d+ MB, \d+ MB outside it \(\d+ MB array buffers\), \d+ MB resident\.$/,
     );
     connection.store.dispose();
   });
