@@ -181,9 +181,12 @@ function openWindow({ context, log }: TestedParts): TestWindow {
       await deleteOnce(await session.writeTarget(), id);
     },
     dispose: () => {
-      session.dispose();
-      cache.dispose();
-      tokens.dispose();
+      // As a window closes: a write still waiting is made first, while the token it checks is still followed.
+      void cache.flush().finally(() => {
+        session.dispose();
+        cache.dispose();
+        tokens.dispose();
+      });
     },
   };
 }

@@ -1,5 +1,7 @@
 import { promisify } from 'node:util';
 import { createGzip, gunzip } from 'node:zlib';
+import { readIfThere } from './cacheFile';
+import { decryptCache } from './cacheCipher';
 import { CONTACT_TEXT_FIELDS, OWNER_TEXT_FIELDS, type Contact, type ContactOwner } from '../api/types';
 
 const gunzipAsync = promisify(gunzip);
@@ -57,12 +59,15 @@ interface Header {
 /** Lets the event loop run between two slices of work (other extensions, the UI's requests). */
 const breathe = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
-/** A cache being read: its first contacts at once, all of them a little later. */
+/** A cache being read: its first contacts at once, all of them when asked. */
 export interface OpenedCache {
   /** The header and the first thousand contacts (marked incomplete unless that is all). */
   readonly first: HeldContacts;
-  /** Every contact; rejects when the rest is not what `encodeCache` writes. */
-  readonly whole: Promise<HeldContacts>;
+  /**
+   * Every contact, parsed at the first call (a window that only needed the header, to see who wrote it, parses
+   * nothing more); rejects when the rest is not what `encodeCache` writes.
+   */
+  whole(): Promise<HeldContacts>;
 }
 
 /**
@@ -107,8 +112,8 @@ function gzipLines(lines: readonly string[]): Promise<Buffer> {
 }
 
 /**
- * Opens the cache's plain bytes: the header and first contacts now, the rest parsed a line (a thousand
- * contacts) at a time. Anything but what `encodeCache` writes (another version, a contact of the wrong
+ * Opens the cache's plain bytes: the header and first contacts now, the rest (when asked) parsed a line (a
+ * thousand contacts) at a time. Anything but what `encodeCache` writes (another version, a contact of the wrong
  * shape) throws or rejects: the cache is then deleted.
  */
 export async function openCache(plain: Buffer): Promise<OpenedCache> {
@@ -130,7 +135,7 @@ export async function openCache(plain: Buffer): Promise<OpenedCache> {
     takenAt: header.takenAt,
     ...(header.share && { share: header.share }),
   };
-  const whole = (async (): Promise<HeldContacts> => {
+  const parseRest = async (): Promise<HeldContacts> => {
     const contacts = [...firstContacts];
     if (!all) {
       const rest = await gunzipAsync(plain.subarray(4 + headLength));
@@ -155,10 +160,22 @@ export async function openCache(plain: Buffer): Promise<OpenedCache> {
       takenAt: header.takenAt,
       ...(header.share && { share: header.share }),
     };
-  })();
-  // Whoever opened the cache may stop waiting for the rest (a reset): its failure is theirs to hear, not unhandled.
-  whole.catch(() => undefined);
-  return { first, whole };
+  };
+  let whole: Promise<HeldContacts> | undefined;
+  return { first, whole: () => (whole ??= parseRest()) };
+}
+
+/**
+ * Who wrote the encrypted cache at `path` and which version it is, from its header alone (`undefined`: no file, one
+ * that cannot be read, or one written without a share).
+ */
+export async function shareOf(path: string, key: Buffer): Promise<CacheShare | undefined> {
+  try {
+    const data = await readIfThere(path);
+    return data && (await openCache(decryptCache(key, data))).first.share;
+  } catch {
+    return undefined;
+  }
 }
 
 /** The lines of a part, as text (an empty part has none). */

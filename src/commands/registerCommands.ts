@@ -83,7 +83,9 @@ export function registerCommands(parts: CommandParts): vscode.Disposable[] {
     // Pins and recents are forgotten first: they are kept under the connection's name, which needs the token.
     [Commands.clearToken]: async () => {
       await pins.forget();
-      await Promise.all([clearToken(parts.tokens), session.deleteCaches(true)]);
+      // The token first: a write under way in another window checks for it before and after writing its file.
+      await clearToken(parts.tokens);
+      await session.deleteCaches(true);
     },
     [Commands.refresh]: () => session.refresh(),
     [Commands.loadMore]: () => provider.loadMore(),

@@ -77,7 +77,7 @@ export interface SharedCache {
  * own start from the cache is read whole), and background walks take turns (`WalkTurns`).
  */
 export function shareCache(
-  { store, owner, held }: Connection,
+  { store, owner }: Connection,
   cache: ContactCache,
   window: { readonly writer: string; readonly stillCurrent: () => Promise<boolean>; readonly log?: Logger },
 ): SharedCache {
@@ -92,7 +92,7 @@ export function shareCache(
     }
   };
   store.onDidChange(save);
-  const unwatch = cache.watch(owner, window.writer, held?.share?.generation, (other) => {
+  const unwatch = cache.watch(owner, window.writer, (other) => {
     void store.filled.then(() => {
       takingIn = true;
       // Fresher than what this window started from: the other window's walk is this one's refresh.

@@ -9,7 +9,7 @@ import {
   encryptCache,
   newCacheKey,
 } from '../cache/cacheCipher';
-import { encodeCache, openCache } from '../cache/cacheCodec';
+import { encodeCache, openCache, shareOf, type CacheShare } from '../cache/cacheCodec';
 import { holdsCacheFiles, readIfThere, removeCacheFiles, removeFile, writeAtomically } from '../cache/cacheFile';
 import { cacheEnabled } from '../config';
 import { CACHE_KEY_SECRET } from '../constants';
@@ -27,6 +27,9 @@ export interface CacheConnection {
   readonly token: string;
 }
 
+/** A start's cache: its first contacts, and all of them later (`undefined` when the rest cannot be read). */
+type StartingCache = { first: HeldContacts; whole: Promise<HeldContacts | undefined> };
+
 /** A write waiting for its debounce: what to write, and a last check that it still should be. */
 interface PendingSave {
   readonly connection: CacheConnection;
@@ -35,13 +38,11 @@ interface PendingSave {
 }
 
 /**
- * The one form in which contacts reach the disk: the connection's contacts in one file in the extension's
- * global storage, AES-256-GCM encrypted under a random key kept in the secret storage (`linqContacts.cacheKey`,
- * apart from the token), named by the API host and an HMAC of the token. Windows with the same connection share it:
- * each follows the others' writes (`watch`). Another connection's file is deleted only by Clear API Token, a new token
- * or URL, or turning the cache off (browser tabs keep secrets of their own: another tab's file is not this one's to
- * read or delete). Every file operation runs in one queue, so a delete always comes after a write under way, and a
- * write re-reads the setting, the key and the token first.
+ * The one form in which contacts reach the disk: the connection's contacts in one file in the extension's global
+ * storage, AES-256-GCM encrypted under a random key in the secret storage (`linqContacts.cacheKey`, apart from the
+ * token), named by the API host and an HMAC of the token. Windows with the same connection share it (`watch`).
+ * Another connection's file is deleted only by Clear API Token, a new token or URL, or turning the cache off (browser
+ * tabs keep secrets of their own). File operations run in one queue: a delete comes after a write under way.
  */
 export class ContactCache implements vscode.Disposable {
   private queue: Promise<unknown> = Promise.resolve();
@@ -51,6 +52,11 @@ export class ContactCache implements vscode.Disposable {
   private keyAhead: Promise<Buffer | undefined> | undefined;
   /** Bumped by `forget`: a write planned before it is dropped. */
   private generation = 0;
+  /** Per file, the version (share generation) this window started from, wrote or took in last: any other is news. */
+  private readonly known = new Map<string, number>();
+  /** The followers' checks (`watch`), and a write held back until they took another window's version in (`write`). */
+  private readonly checks = new Set<() => void>();
+  private heldBack: PendingSave | undefined;
 
   constructor(
     private readonly secrets: vscode.SecretStorage,
@@ -60,77 +66,67 @@ export class ContactCache implements vscode.Disposable {
   ) {}
 
   /**
-   * The connection's cache, or `undefined` (cache off, no key, no file): its first contacts at once, all of
-   * them in `whole`. A cache that cannot be read or decrypted (corrupt, another format, another key) is
-   * deleted, with one log line: the start is cold (`whole` then resolves `undefined`).
+   * The connection's cache, or `undefined` (cache off, no key, no file): its first contacts at once, all in `whole`. One
+   * that cannot be read or decrypted is deleted, with one log line: the start is cold (`whole` resolves `undefined`).
    */
-  read(
-    connection: CacheConnection,
-  ): Promise<{ first: HeldContacts; whole: Promise<HeldContacts | undefined> } | undefined> {
+  read(connection: CacheConnection): Promise<StartingCache | undefined> {
     const ahead = this.keyAhead;
     this.keyAhead = undefined;
-    return this.serially(
-      async (): Promise<{ first: HeldContacts; whole: Promise<HeldContacts | undefined> } | undefined> => {
-        if (!cacheEnabled() || !(await holdsCacheFiles(this.folder))) {
-          // Nothing to read: a first start does not wait for the key.
-          return undefined;
-        }
-        // Read ahead, or afresh when that found none (a write queued before this read may have made it).
-        const key = (await ahead) ?? (await this.key(false));
-        if (!key) {
-          // Nothing here can be read without the key; the files stay (another browser tab may hold its own key).
-          return undefined;
-        }
-        const name = cacheFileName(key, connection.host, connection.baseUrl, connection.token);
-        const path = join(this.folder, name);
-        const data = await readIfThere(path);
-        if (!data) {
-          return undefined;
-        }
-        const started = performance.now();
-        const unreadable = (error: unknown): void => this.failed('read', error, ': deleted; contacts load from Linq');
-        try {
-          const opened = await openCache(decryptCache(key, data));
-          const whole = opened.whole.then(
-            (content) => {
-              this.log?.info(
-                `Read the local copy: ${content.contacts.length} contacts (${data.length} bytes) in ${Math.round(performance.now() - started)} ms, the first ${opened.first.contacts.length} ready at once.`,
-              );
-              return content;
-            },
-            async (error: unknown) => {
-              unreadable(error);
-              await this.serially(() => removeFile(path));
-              return undefined;
-            },
-          );
-          return { first: opened.first, whole };
-        } catch (error) {
-          unreadable(error);
-          await removeFile(path);
-          return undefined;
-        }
-      },
-    ).catch((error: unknown) => {
+    return this.serially(async (): Promise<StartingCache | undefined> => {
+      if (!cacheEnabled() || !(await holdsCacheFiles(this.folder))) {
+        // Nothing to read: a first start does not wait for the key.
+        return undefined;
+      }
+      // Read ahead, or afresh when that found none (a write queued before this read may have made it).
+      const key = (await ahead) ?? (await this.key(false));
+      if (!key) {
+        // Nothing here can be read without the key; the files stay (another browser tab may hold its own key).
+        return undefined;
+      }
+      const name = cacheFileName(key, connection.host, connection.baseUrl, connection.token);
+      const path = join(this.folder, name);
+      const data = await readIfThere(path);
+      if (!data) {
+        return undefined;
+      }
+      const started = performance.now();
+      const unreadable = (error: unknown): void => this.failed('read', error, ': deleted; contacts load from Linq');
+      try {
+        const opened = await openCache(decryptCache(key, data));
+        this.known.set(name, opened.first.share?.generation ?? Number.NaN);
+        const whole = opened.whole().then(
+          (content) => {
+            this.log?.info(
+              `Read the local copy: ${content.contacts.length} contacts (${data.length} bytes) in ${Math.round(performance.now() - started)} ms, the first ${opened.first.contacts.length} ready at once.`,
+            );
+            return content;
+          },
+          async (error: unknown) => {
+            unreadable(error);
+            await this.serially(() => removeFile(path));
+            return undefined;
+          },
+        );
+        return { first: opened.first, whole };
+      } catch (error) {
+        unreadable(error);
+        await removeFile(path);
+        return undefined;
+      }
+    }).catch((error: unknown) => {
       this.failed('read', error);
       return undefined;
     });
   }
 
   /**
-   * Follows other windows' writes of the connection's cache (`node:fs.watch` on the folder, never a poll): a newer
-   * write by another writer is read and handed to `take`. A rename may arrive as a change or as a delete and a create;
-   * each burst is read once, 100 ms after it ends. Returns how to stop.
+   * Follows other windows' writes of the connection's cache (`node:fs.watch` on the folder, never a poll): a version
+   * written by another writer that this window does not know (see `known`) is read and handed to `take`. A rename may
+   * arrive as a change or as a delete and a create; each burst is read once, 100 ms after it ends. A write of this
+   * window's held back for another's version is saved again after the check. Returns how to stop.
    */
-  watch(
-    connection: CacheConnection,
-    writer: string,
-    startedFrom: number | undefined,
-    take: (other: HeldContacts) => void,
-  ): () => void {
+  watch(connection: CacheConnection, writer: string, take: (other: HeldContacts) => void): () => void {
     let name: string | undefined;
-    // The write this window started from (its own, before a reload) is not another window's news.
-    let seen = startedFrom ?? 0;
     let touched = false;
     let timer: ReturnType<typeof setTimeout> | undefined;
     let stopped = false;
@@ -145,16 +141,19 @@ export class ContactCache implements vscode.Disposable {
         const data = await readIfThere(join(this.folder, name));
         const opened = data && (await openCache(decryptCache(key, data)));
         const share = opened?.first.share;
-        if (!opened || !share || share.writer === writer || share.generation <= seen) {
+        if (!opened || !this.isNews(share, writer, name)) {
           return;
         }
-        seen = share.generation;
-        const other = await opened.whole;
+        this.known.set(name, share.generation);
+        const other = await opened.whole();
         if (!stopped) {
           take(other);
         }
-      }).catch((error: unknown) => this.failed('read', error, ' (another window wrote it)'));
+      })
+        .catch((error: unknown) => this.failed('read', error, ' (another window wrote it)'))
+        .finally(() => this.saveHeldBack());
     };
+    this.checks.add(check);
     let watcher: FSWatcher | undefined;
     try {
       mkdirSync(this.folder, { recursive: true });
@@ -172,6 +171,7 @@ export class ContactCache implements vscode.Disposable {
     }
     return () => {
       stopped = true;
+      this.checks.delete(check);
       clearTimeout(timer);
       watcher?.close();
     };
@@ -218,6 +218,7 @@ export class ContactCache implements vscode.Disposable {
     clearTimeout(this.timer);
     this.timer = undefined;
     this.pending = undefined;
+    this.heldBack = undefined;
     this.generation++;
   }
 
@@ -256,36 +257,58 @@ export class ContactCache implements vscode.Disposable {
     }
     await this.serially(async () => {
       if (generation === this.generation && cacheEnabled() && (await pending.stillCurrent())) {
-        await this.write(
-          pending.connection,
-          pending.content(),
-          async () => generation === this.generation && (await pending.stillCurrent()),
-        );
+        await this.write(pending, async () => generation === this.generation && (await pending.stillCurrent()));
       }
     }).catch((error: unknown) => this.failed('written', error));
   }
 
-  /** Encodes, encrypts and writes one cache; `stillWanted` is asked again after the slow part. */
-  private async write(
-    connection: CacheConnection,
-    held: HeldContacts,
-    stillWanted: () => Promise<boolean>,
-  ): Promise<void> {
+  /**
+   * Encodes, encrypts and writes one cache. Another window's version not taken in yet is not overwritten: this write
+   * is held back until the followers took it in, then saved merged. `stillWanted` is asked before and after the write:
+   * a token cleared (in any window: it goes before the files) or the cache turned off meanwhile wins.
+   */
+  private async write(pending: PendingSave, stillWanted: () => Promise<boolean>): Promise<void> {
     const started = performance.now();
+    const held = pending.content();
     const plain = await encodeCache(held);
-    const key = await this.key(true);
-    // Checked again after the slow part: a token cleared or the cache turned off meanwhile wins.
-    if (!key || !cacheEnabled() || !(await stillWanted())) {
+    // A key is made only for a write still wanted (not for one that a Clear API Token elsewhere overtook).
+    const key = cacheEnabled() && (await stillWanted()) ? await this.key(true) : undefined;
+    if (!key) {
+      return;
+    }
+    const { host, baseUrl, token } = pending.connection;
+    const name = cacheFileName(key, host, baseUrl, token);
+    const path = join(this.folder, name);
+    if (held.share && this.isNews(await shareOf(path, key), held.share.writer, name)) {
+      this.log?.info('Another window wrote the local copy meanwhile: taking it in before writing.');
+      this.heldBack = pending;
+      this.checks.forEach((check) => check());
       return;
     }
     const data = encryptCache(key, plain);
-    await writeAtomically(
-      join(this.folder, cacheFileName(key, connection.host, connection.baseUrl, connection.token)),
-      data,
-    );
+    await writeAtomically(path, data);
+    if (!cacheEnabled() || !(await stillWanted())) {
+      await removeFile(path);
+      return;
+    }
+    this.known.set(name, held.share?.generation ?? Number.NaN);
     this.log?.info(
       `Wrote the local copy: ${held.contacts.length} contacts, ${data.length} bytes, in ${Math.round(performance.now() - started)} ms.`,
     );
+  }
+
+  /** True when the cache `name` holds a version by another writer than `writer` that this window does not know. */
+  private isNews(share: CacheShare | undefined, writer: string, name: string): share is CacheShare {
+    return share !== undefined && share.writer !== writer && share.generation !== this.known.get(name);
+  }
+
+  /** A write held back for another window's version is saved again, with what is held now (that version taken in). */
+  private saveHeldBack(): void {
+    const pending = this.heldBack;
+    this.heldBack = undefined;
+    if (pending) {
+      this.save(pending.connection, pending.content, pending.stillCurrent);
+    }
   }
 
   /** The cache's key from the secret storage, read afresh each time; with `make`, one is made when there is none. */

@@ -7,12 +7,20 @@ import type { Logger } from '../log/logger';
 /** Pinned contacts not held yet are fetched by id, this many at a time. */
 const FETCHES_AT_ONCE = 2;
 
+/** After a failed fetch a pin waits this long before it is asked for again, twice as long after each further failure. */
+const FIRST_RETRY_MS = 10_000;
+const LAST_RETRY_MS = 5 * 60_000;
+
 /**
  * The pinned contacts as the view shows them: the ones held, in the order pinned. A pin not held yet is fetched by id
  * (at most two at a time; the view hears of it through `fetched`); one Linq no longer has (404) is unpinned quietly.
+ * One whose fetch failed otherwise (offline, a server error) is asked again at a later change of the view, backing off
+ * from 10 s to 5 min: a walk streaming pages while Linq is away does not repeat the fetch with every page.
  */
 export class PinnedContacts {
   private readonly asked = new Set<number>();
+  /** Pins whose fetch failed: when they may be asked again, and the wait after the next failure. */
+  private readonly failed = new Map<number, { retryAt: number; nextWaitMs: number }>();
   private readonly waiting: number[] = [];
   private inFlight = 0;
   private generation = 0;
@@ -31,7 +39,7 @@ export class PinnedContacts {
       const contact = this.session.knownContact(id);
       if (contact) {
         held.push(contact);
-      } else if (!this.asked.has(id)) {
+      } else if (!this.asked.has(id) && (this.failed.get(id)?.retryAt ?? 0) <= Date.now()) {
         this.asked.add(id);
         this.waiting.push(id);
       }
@@ -44,6 +52,7 @@ export class PinnedContacts {
   forget(): void {
     this.generation++;
     this.asked.clear();
+    this.failed.clear();
     this.waiting.length = 0;
     this.inFlight = 0;
   }
@@ -56,7 +65,12 @@ export class PinnedContacts {
       void this.session
         .fetchContact(id)
         .then(
-          () => generation === this.generation && this.fetched(),
+          () => {
+            if (generation === this.generation) {
+              this.failed.delete(id);
+              this.fetched();
+            }
+          },
           (error: unknown) => {
             const e = asLinqError(error);
             if (generation !== this.generation) {
@@ -65,7 +79,9 @@ export class PinnedContacts {
             if (e.kind === 'notFound') {
               void this.pins.unpin(id);
             } else if (e.kind !== 'cancelled') {
-              // Asked again at the next change of the view (a failure is not a reason to drop a pin).
+              // Asked again at a change of the view after the wait (a failure is not a reason to drop a pin).
+              const waitMs = this.failed.get(id)?.nextWaitMs ?? FIRST_RETRY_MS;
+              this.failed.set(id, { retryAt: Date.now() + waitMs, nextWaitMs: Math.min(waitMs * 2, LAST_RETRY_MS) });
               this.asked.delete(id);
               this.log?.warnError('Loading a pinned contact', e);
             }

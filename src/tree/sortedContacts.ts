@@ -59,6 +59,21 @@ export async function sortInSlices<T>(
   return from;
 }
 
+/** Where `item` goes in `sorted` (after its equals), by binary search. */
+export function insertionPoint<T>(sorted: readonly T[], item: T, compare: (a: T, b: T) => number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (compare(sorted[mid] as T, item) <= 0) {
+      lo = mid + 1;
+    } else {
+      hi = mid;
+    }
+  }
+  return lo;
+}
+
 /**
  * The first `count` of `items` in the order of `compare`, in order: one pass, in slices like `sortInSlices` (most items
  * cost one comparison with the last of the best so far); `undefined` when no longer wanted.
@@ -75,17 +90,7 @@ export async function firstInOrder<T>(
   for (let i = 0; i < items.length; i++) {
     const item = items[i] as T;
     if (best.length < count || compare(item, best[best.length - 1] as T) < 0) {
-      let lo = 0;
-      let hi = best.length;
-      while (lo < hi) {
-        const mid = (lo + hi) >>> 1;
-        if (compare(best[mid] as T, item) <= 0) {
-          lo = mid + 1;
-        } else {
-          hi = mid;
-        }
-      }
-      best.splice(lo, 0, item);
+      best.splice(insertionPoint(best, item, compare), 0, item);
       if (best.length > count) {
         best.pop();
       }
@@ -196,28 +201,13 @@ export class SortedContacts {
       // A few into many: each one's place by binary search (a page into 100,000 takes a few ms, not a full pass).
       const entries = this.entries.slice();
       for (const entry of batch) {
-        entries.splice(this.placeOf(entries, entry), 0, entry);
+        entries.splice(insertionPoint(entries, entry, this.compare), 0, entry);
       }
       this.entries = entries;
     } else {
       this.entries = mergeSorted(this.entries, batch, this.compare);
     }
     this.rows = this.entries.map((e) => e.contact);
-  }
-
-  /** Where `entry` goes in sorted `entries` (after its equals: the sort is total, so there are none). */
-  private placeOf(entries: readonly Keyed[], entry: Keyed): number {
-    let lo = 0;
-    let hi = entries.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (this.compare(entries[mid] as Keyed, entry) <= 0) {
-        lo = mid + 1;
-      } else {
-        hi = mid;
-      }
-    }
-    return lo;
   }
 
   /** A new list: patched when few contacts differ from the ones in order, else sorted again. */

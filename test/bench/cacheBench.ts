@@ -53,7 +53,7 @@ export async function benchCache(): Promise<Record<string, number>> {
     started = performance.now();
     const opened = await openCache(decryptCache(key, (await readIfThere(file)) ?? Buffer.alloc(0)));
     firsts.push(performance.now() - started);
-    decoded = await opened.whole;
+    decoded = await opened.whole();
     reads.push(performance.now() - started);
     delay.disable();
     maxDelayMs = Math.max(maxDelayMs, delay.max / 1e6);

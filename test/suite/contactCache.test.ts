@@ -267,6 +267,39 @@ describe('the encrypted local cache', () => {
     }
   });
 
+  it('a window writing its cache just after another’s write takes that write in first: neither change is lost', async () => {
+    const count = 2_000;
+    standIn = await useStandIn({ count, token: 'suite-token' });
+    await configure({ pageSize: 100, prefetchLimit: 10_000 });
+    const api = await heldAndWritten(count);
+    const [first, second] = [api.openWindow(), api.openWindow()];
+    const windows = [first, second];
+    try {
+      await Promise.all(windows.map((w) => w.open()));
+      const target = first.knownContacts()[30]!;
+      const titled = (w: { knownContacts(): readonly Contact[] }): string | undefined =>
+        w.knownContacts().find((c) => c.id === target.id)?.title;
+      await first.update(target.id, { firstName: target.firstName ?? 'Someone', title: 'Written in the first' });
+      await first.saveCache();
+      // At once, before the second window has looked at the first one's write: its own copy does not hold the edit.
+      assert.notEqual(titled(second), 'Written in the first');
+      await second.saveCache();
+      await waitFor('the second window holding the first one’s edit', () => titled(second) === 'Written in the first');
+      const third = api.openWindow();
+      windows.push(third);
+      await third.open();
+      assert.equal(titled(third), 'Written in the first', 'the file on the disk still holds the edit');
+      // The second window's own write, made now with the edit taken in, keeps it too.
+      await second.saveCache();
+      const fourth = api.openWindow();
+      windows.push(fourth);
+      await fourth.open();
+      assert.equal(titled(fourth), 'Written in the first', 'the second window’s write holds the edit');
+    } finally {
+      windows.forEach((w) => w.dispose());
+    }
+  });
+
   it('three windows starting at once with the cache held make one walk between them, and all take its result', async () => {
     const count = 2_000;
     standIn = await useStandIn({ count, token: 'suite-token', latencyMs: 20 });

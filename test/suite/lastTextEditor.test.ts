@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { LastTextEditor } from '../../src/ui/lastTextEditor';
+import { waitFor } from './helpers';
 
 describe('LastTextEditor: the text editor a command writes into', () => {
   afterEach(() => vscode.commands.executeCommand('workbench.action.closeAllEditors'));
@@ -13,8 +14,8 @@ describe('LastTextEditor: the text editor a command writes into', () => {
       editor.selections = [new vscode.Selection(1, 1, 1, 2), new vscode.Selection(2, 0, 2, 0)];
       const panel = vscode.window.createWebviewPanel('linqTest.other', 'Other', vscode.ViewColumn.Active, {});
       try {
-        await new Promise((resolve) => setTimeout(resolve, 300));
-        assert.equal(vscode.window.activeTextEditor, undefined, 'the webview has the focus');
+        // The panel takes the focus when the workbench has shown it: wait for that, as a user would.
+        await waitFor('the webview has the focus', () => vscode.window.activeTextEditor === undefined);
         assert.equal(editors.available, true);
         const target = await editors.target();
         assert.equal(target?.document, doc);

@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { RETRY_LIMIT } from '../../src/api/limits';
 import type { ContactsTreeNode } from '../../src/tree/contactsProvider';
 import type { StandIn } from '../server/linqStandIn';
 import { configure, extensionApi, firstRows, useStandIn, waitFor } from './helpers';
@@ -71,6 +72,37 @@ describe('Pinned contacts and recents (the view against the stand-in)', () => {
     api.provider.setFilter('');
     await vscode.commands.executeCommand('linqContacts.unpin', { contactId: a });
     assert.deepEqual((await pinnedIds(api)).ids, [b]);
+  });
+
+  it('asks again for a pin whose fetch failed only after a wait, not at every change of the view', async function () {
+    this.timeout(60_000);
+    const api = await firstRows();
+    const held = api.session.knownContacts();
+    const far = [20, 280].find((id) => !held.some((c) => c.id === id))!;
+    const asked = (): number => standIn.requests.filter((r) => r.path.endsWith(`/contacts/${far}`)).length;
+    // A refusal that is not a 404 (a proxy's 400): one fetch is the request and the client's retries.
+    standIn.configure({ forceStatus: 400 });
+    try {
+      await vscode.commands.executeCommand('linqContacts.pin', { id: far });
+      await waitFor(
+        'the fetch and its retries refused',
+        async () => {
+          await api.provider.getChildren();
+          return asked() === RETRY_LIMIT + 1;
+        },
+        20_000,
+      );
+      // The view changes again and again (as while a walk streams pages): the failed pin is not asked for again.
+      for (let i = 0; i < 10; i++) {
+        await api.provider.getChildren();
+        await new Promise((r) => setTimeout(r, 300));
+      }
+      assert.equal(asked(), RETRY_LIMIT + 1, 'one fetch and its retries, not one more per change of the view');
+      assert.deepEqual((await pinnedIds(api)).ids.includes(far), false, 'not held, still pinned');
+    } finally {
+      standIn.configure({ forceStatus: 0 });
+      await vscode.commands.executeCommand('linqContacts.unpin', { id: far });
+    }
   });
 
   it('pins from the detail tab’s button, which then offers Unpin; Clear API Token forgets the pins', async () => {

@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { LinqClient } from '../../src/api/linqClient';
+import type { Contact } from '../../src/api/types';
 import { ContactStore, type HeldContacts } from '../../src/contacts/store/contactStore';
 import { startStandIn, type StandIn } from '../server/linqStandIn';
 import { waitFor } from '../support/waitFor';
@@ -91,15 +92,30 @@ describe('ContactStore (one store per connection) against the stand-in', () => {
     assert.equal(store.loadedAny, false);
   });
 
-  it('keeps a contact fetched by id, replacing the listed one in place', async () => {
+  it('keeps a contact fetched by id when it is newer, in a new list that listeners hear of', async () => {
     standIn.configure({ latencyMs: 0 });
     const client = make();
     const store = new ContactStore(client, { concurrency: 2 });
     await store.ensure(100);
-    const fresh = await client.getContact(7);
+    let changes = 0;
+    store.onDidChange(() => changes++);
+    const list = store.contacts;
+    const held = store.get(7);
+    store.remember(await client.getContact(7));
+    assert.equal(store.get(7), held, 'the same version keeps its object');
+    assert.equal(store.contacts, list, 'and the list');
+    assert.equal(changes, 0);
+    const fresh = { ...(held as Contact), title: 'Changed elsewhere', updatedAt: '2099-01-01T00:00:00Z' };
     store.remember(fresh);
     assert.equal(store.get(7), fresh);
     assert.equal(store.contacts[6], fresh);
+    assert.notEqual(
+      store.contacts,
+      list,
+      'a new list: a sorted view or a filter following the old one sees the change',
+    );
+    assert.equal(list[6], held, 'the old list is left as it was');
+    assert.equal(changes, 1);
     assert.equal(store.get(5000), undefined);
   });
 

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as fc from 'fast-check';
 import type { Contact } from '../../src/api/types';
 import { compareFor, keyed, nameCollator, type SortOrder } from '../../src/format/contactOrder';
-import { firstInOrder, SortedContacts, sortInSlices } from '../../src/tree/sortedContacts';
+import { firstInOrder, insertionPoint, SortedContacts, sortInSlices } from '../../src/tree/sortedContacts';
 
 const collator = nameCollator('en');
 
@@ -56,6 +56,17 @@ describe('SortedContacts: the view in an order of its own, kept as the store cha
         0,
       ),
       undefined,
+    );
+  });
+
+  it('insertionPoint places an item after its equals and keeps the list sorted', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: -20, max: 20 })), fc.integer({ min: -25, max: 25 }), (list, item) => {
+        const sorted = [...list].sort((a, b) => a - b);
+        const at = insertionPoint(sorted, item, (a, b) => a - b);
+        assert.ok(sorted.slice(0, at).every((x) => x <= item));
+        assert.ok(sorted.slice(at).every((x) => x > item));
+      }),
     );
   });
 

@@ -10,7 +10,7 @@ import { newer } from './contactVersions';
  * nothing of pages or requests: the scheduler delivers, the writes and the refresh merge change it.
  */
 export class ContactCollection {
-  /** Replaced (never changed in place) when a write reorders or removes: readers see a new list. */
+  /** Replaced (never changed in place) when a contact in it changes or leaves, or the order changes: readers see a new list. Pages only append. */
   private ordered: Contact[] = [];
   private readonly byId = new Map<number, Contact>();
   /** Ids already in `ordered`: a page shifted under us repeats some, and they are dropped. */
@@ -83,17 +83,26 @@ export class ContactCollection {
     }
   }
 
-  /** Keeps a contact fetched by id (newer data wins; a listed contact is replaced in place). */
-  remember(contact: Contact): void {
+  /**
+   * Keeps a contact fetched by id when it is newer than the one held (`newer`). A listed contact that changes is
+   * replaced in a new list, as every other change does, so readers that follow the list (a sorted view, a filter) see
+   * it; returns true then.
+   */
+  remember(contact: Contact): boolean {
     const old = this.byId.get(contact.id);
-    this.byId.set(contact.id, contact);
-    this.index.add(contact);
-    if (old) {
-      const at = this.ordered.indexOf(old);
-      if (at >= 0) {
-        this.ordered[at] = contact;
-      }
+    const kept = newer(old, contact);
+    if (kept === old) {
+      return false;
     }
+    this.byId.set(contact.id, kept);
+    this.index.add(kept);
+    const at = old ? this.ordered.indexOf(old) : -1;
+    if (at < 0) {
+      return false;
+    }
+    this.ordered = this.ordered.slice();
+    this.ordered[at] = kept;
+    return true;
   }
 
   /** A contact created here: first in the list; returns true when it was not held before. */

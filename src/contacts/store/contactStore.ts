@@ -253,10 +253,10 @@ export class ContactStore {
     return this.collection.byPhone(phone);
   }
 
-  /** Keeps a contact fetched by id (newer data wins; a listed contact is replaced in place). */
+  /** Keeps a contact fetched by id when it is newer; a listed one that changed is replaced in a new list, and heard of. */
   remember(contact: Contact): void {
-    if (!this.disposed) {
-      this.collection.remember(contact);
+    if (!this.disposed && this.collection.remember(contact)) {
+      this.notify();
     }
   }
 
