@@ -1,5 +1,6 @@
+import { once } from 'node:events';
 import { promisify } from 'node:util';
-import { createGzip, gunzip } from 'node:zlib';
+import { createGunzip, createGzip, gunzip } from 'node:zlib';
 import { readIfThere } from './cacheFile';
 import { decryptCache } from './cacheCipher';
 import { CONTACT_TEXT_FIELDS, OWNER_TEXT_FIELDS, type Contact, type ContactOwner } from '../api/types';
@@ -74,41 +75,55 @@ export interface OpenedCache {
  * The cache's plain bytes: a 4-byte length, then two gzip parts — the header with the first thousand
  * contacts, then the rest — so a start shows rows after reading the small part (about 1 ms) while the rest
  * is parsed. Contacts repeat keys and domains: compressed, the file is several times smaller. JSON is built
- * a thousand contacts at a time and compression runs on libuv's pool, so the event loop is never held long.
+ * a thousand contacts at a time, each piece handed to compression on libuv's pool before the next is built: the event
+ * loop is never held long, and the 40 MB of JSON never exist at once. The contacts are the ones held when it starts
+ * (a list that grows meanwhile is read up to that length).
  */
 export async function encodeCache(content: HeldContacts): Promise<Buffer> {
+  const count = content.contacts.length;
   const header: Header = {
     format: FORMAT,
     version: VERSION,
-    count: content.contacts.length,
+    count,
     totalCount: content.totalCount,
     complete: content.complete,
     takenAt: content.takenAt,
     ...(content.share && { share: { ...content.share, deleted: content.share.deleted.slice(-MAX_SHARED_DELETES) } }),
   };
-  const lines: string[] = [];
-  for (let at = 0; at < content.contacts.length; at += CONTACTS_PER_LINE) {
-    lines.push(JSON.stringify(content.contacts.slice(at, at + CONTACTS_PER_LINE)));
-    await breathe();
-  }
-  const head = await gzipLines([JSON.stringify(header), ...lines.slice(0, 1)]);
-  const rest = await gzipLines(lines.slice(1));
+  const line = (at: number): string =>
+    JSON.stringify(content.contacts.slice(at, Math.min(at + CONTACTS_PER_LINE, count)));
+  const head = await gzipLines(count > 0 ? 2 : 1, (i) => (i === 0 ? JSON.stringify(header) : line(0)));
+  const rest = await gzipLines(Math.max(0, Math.ceil(count / CONTACTS_PER_LINE) - 1), (i) =>
+    line((i + 1) * CONTACTS_PER_LINE),
+  );
   const length = Buffer.alloc(4);
   length.writeUInt32BE(head.length);
   return Buffer.concat([length, head, rest]);
 }
 
-/** Lines joined by `\n`, gzip-compressed on libuv's pool a line at a time (no 40 MB string in one piece). */
-function gzipLines(lines: readonly string[]): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const zip = createGzip();
-    const out: Buffer[] = [];
-    zip.on('data', (chunk: Buffer) => out.push(chunk));
-    zip.on('end', () => resolve(Buffer.concat(out)));
+/**
+ * `lineCount` lines (`lineAt` builds each when its turn comes) joined by `\n`, gzip-compressed on libuv's pool: the
+ * next line is built once the last one was taken (and the event loop ran), so no more than a line or two wait at once.
+ */
+async function gzipLines(lineCount: number, lineAt: (i: number) => string): Promise<Buffer> {
+  const zip = createGzip();
+  const out: Buffer[] = [];
+  zip.on('data', (chunk: Buffer) => out.push(chunk));
+  const ended = new Promise<void>((resolve, reject) => {
+    zip.on('end', resolve);
     zip.on('error', reject);
-    lines.forEach((line, i) => zip.write(i === 0 ? line : `\n${line}`));
-    zip.end();
   });
+  for (let i = 0; i < lineCount; i++) {
+    const line = lineAt(i);
+    if (!zip.write(i === 0 ? line : `\n${line}`)) {
+      await once(zip, 'drain');
+    } else {
+      await breathe();
+    }
+  }
+  zip.end();
+  await ended;
+  return Buffer.concat(out);
 }
 
 /**
@@ -138,17 +153,11 @@ export async function openCache(plain: Buffer): Promise<OpenedCache> {
   const parseRest = async (): Promise<HeldContacts> => {
     const contacts = [...firstContacts];
     if (!all) {
-      const rest = await gunzipAsync(plain.subarray(4 + headLength));
-      // A line at a time, straight from the bytes: no 40 MB string in one piece.
-      for (let start = 0; start < rest.length;) {
-        await breathe();
-        const end = rest.indexOf(0x0a, start);
-        const stop = end < 0 ? rest.length : end;
-        for (const contact of contactsOf(rest.toString('utf8', start, stop))) {
+      await gunzipLines(plain.subarray(4 + headLength), (line) => {
+        for (const contact of contactsOf(line)) {
           contacts.push(contact);
         }
-        start = stop + 1;
-      }
+      });
     }
     if (contacts.length !== header.count) {
       throw new Error('The copy is incomplete.');
@@ -176,6 +185,53 @@ export async function shareOf(path: string, key: Buffer): Promise<CacheShare | u
   } catch {
     return undefined;
   }
+}
+
+/** Decompressed output arrives in pieces of this size: smaller than a line, so one piece completes a line at most. */
+const GUNZIP_CHUNK_BYTES = 256 * 1024;
+
+/**
+ * Decompresses a part on libuv's pool and hands each line to `take` as soon as it is whole, while the pool goes on
+ * with the next piece: parsing overlaps decompression, the event loop runs between lines, and no 40 MB text is ever
+ * built. Rejects with the first error of either.
+ */
+function gunzipLines(compressed: Buffer, take: (line: string) => void): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const zip = createGunzip({ chunkSize: GUNZIP_CHUNK_BYTES });
+    let partial: Buffer[] = [];
+    const fail = (error: unknown): void => {
+      zip.destroy();
+      reject(error instanceof Error ? error : new Error(String(error)));
+    };
+    zip.on('data', (chunk: Buffer) => {
+      try {
+        let start = 0;
+        for (let end = chunk.indexOf(0x0a); end >= 0; end = chunk.indexOf(0x0a, start)) {
+          partial.push(chunk.subarray(start, end));
+          take(Buffer.concat(partial).toString('utf8'));
+          partial = [];
+          start = end + 1;
+        }
+        if (start < chunk.length) {
+          partial.push(chunk.subarray(start));
+        }
+      } catch (error) {
+        fail(error);
+      }
+    });
+    zip.on('end', () => {
+      try {
+        if (partial.length > 0) {
+          take(Buffer.concat(partial).toString('utf8'));
+        }
+        resolve();
+      } catch (error) {
+        fail(error);
+      }
+    });
+    zip.on('error', fail);
+    zip.end(compressed);
+  });
 }
 
 /** The lines of a part, as text (an empty part has none). */

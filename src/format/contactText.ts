@@ -41,7 +41,8 @@ export function contactContextValue(contact: Contact, pinned?: boolean): string 
 
 /** Lower-cased, accent-folded text for matching. */
 export function foldForSearch(text: string): string {
-  return text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
+  // Most contact text is ASCII, which has nothing to decompose: lower case is all (several times faster at 100,000).
+  return /^\p{ASCII}*$/u.test(text) ? text.toLowerCase() : text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
 }
 
 /** The text a filter or search matches against: name, email, company and title. */

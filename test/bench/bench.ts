@@ -10,7 +10,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { runInHostSuite } from '../harness/inHostSuite.mjs';
 import { setup } from '../harness/setup.mjs';
-import { standIn, TOKEN } from './benchStandIn';
+import { MEMORY_CONTACTS, standIn, TOKEN } from './benchStandIn';
 import { benchCache } from './cacheBench';
 import { benchAdaptiveWalk, benchEngine } from './engineBench';
 import { benchImport } from './importBench';
@@ -23,11 +23,12 @@ import { benchView, VIEW_RUNS } from './viewBench';
  */
 async function benchEditor(): Promise<Record<string, number>> {
   const server = await standIn([]);
+  const large = await standIn(['--count', String(MEMORY_CONTACTS), '--latency', '20']);
   const resultFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'linq-bench-')), 'editor.json');
   try {
     await runInHostSuite(resultFile, {
       testsPath: path.join(__dirname, 'inHost', 'editorBench.js'),
-      env: { LINQ_BENCH_BASE_URL: server.baseUrl, LINQ_BENCH_TOKEN: TOKEN },
+      env: { LINQ_BENCH_BASE_URL: server.baseUrl, LINQ_BENCH_TOKEN: TOKEN, LINQ_BENCH_MEMORY_URL: large.baseUrl },
     });
     const out = JSON.parse(fs.readFileSync(resultFile, 'utf8')) as { figures?: Record<string, number>; error?: string };
     if (!out.figures) {
@@ -46,8 +47,15 @@ async function benchEditor(): Promise<Record<string, number>> {
     console.log(
       `several windows, ${f.windowsHeld} held: another window's edit shows in ${f.windowsSyncMs} ms (median of 5, at most ${f.windowsSyncMaxMs} ms) after the write's answer; the write itself ${f.windowsWriteMs} ms. Three windows starting at once with the cache held: ${f.windowsThreeStartRequests} list requests, one walk is ${f.windowsOneWalkRequests} (×${f.windowsThreeStartRatio})`,
     );
+    console.log(
+      `memory of the extension host, ${f.memoryContacts} held (one window's session, inside the host): heap ${f.memoryBeforeHeapMB} MB live before; ` +
+        `as the walk left it ${f.memoryWalkedHeapUsedMB} MB used of ${f.memoryWalkedHeapTotalMB} MB reserved (resident ${f.memoryWalkedRssMB} MB, before ${f.memoryBeforeRssMB} MB); ` +
+        `after a full collection ${f.memoryLiveHeapMB} MB live of ${f.memoryLiveHeapTotalMB} MB (${f.memoryLiveExternalMB} MB outside the heap, resident ${f.memoryLiveRssMB} MB); ` +
+        `after a search over all ${f.memorySearchedHeapMB} MB; the window closed ${f.memoryClosedHeapMB} MB (resident ${f.memoryClosedRssMB} MB)`,
+    );
     return f;
   } finally {
+    large.child.kill();
     server.child.kill();
     fs.rmSync(path.dirname(resultFile), { recursive: true, force: true });
   }

@@ -10,6 +10,8 @@ export const LATENCY_MS = 50;
 export const PER_PAGE = MAX_PER_PAGE;
 export const CONCURRENCY = WALK_CONCURRENCY;
 export const TOKEN = 'bench-token';
+/** The contacts the in-host memory figures hold (inHost/memoryBench.ts), at 20 ms. */
+export const MEMORY_CONTACTS = 100_000;
 
 export async function standIn(extra: string[]): Promise<{ baseUrl: string; child: ChildProcess }> {
   const cli = path.join(__dirname, '..', 'server', 'cli.js');

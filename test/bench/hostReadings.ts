@@ -69,3 +69,14 @@ export function hostMemoryLogged(root: string): {
     hostResidentLoggedMB: line(/Memory of the extension host: .* (\d+) MB resident/),
   };
 }
+
+/** Waits (checking every 100 ms) until `check` holds; throws after `timeoutMs`. */
+export async function until(what: string, check: () => boolean, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!check()) {
+    if (Date.now() > deadline) {
+      throw new Error(`timed out waiting for ${what}`);
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}

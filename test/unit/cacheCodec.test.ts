@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import type { Contact } from '../../src/api/types';
 import { encodeCache, openCache } from '../../src/cache/cacheCodec';
 import { contact, content } from '../support/cacheFixtures';
 import { decodeCache } from '../support/decodeCache';
@@ -23,6 +24,25 @@ describe("cacheCodec: the cache's two-part gzip format", () => {
     const small = await openCache(await encodeCache({ ...content(10), complete: true }));
     assert.equal(small.first.contacts.length, 10);
     assert.equal(small.first.complete, true, 'a small cache is all there at once');
+  });
+
+  it('writes the contacts held when it started, though the list grows while it encodes', async () => {
+    const held = content(2500);
+    const list = held.contacts as Contact[];
+    const encoding = encodeCache(held);
+    // Pages arriving while the cache is being written: the live list grows under the encoder.
+    for (let i = 0; i < 3000; i++) {
+      list.push(contact(10_000 + i));
+      if (i % 100 === 0) {
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+    }
+    const decoded = await decodeCache(await encoding);
+    assert.equal(decoded.contacts.length, 2500);
+    assert.deepEqual(
+      decoded.contacts.map((c) => c.id),
+      list.slice(0, 2500).map((c) => c.id),
+    );
   });
 
   it('refuses a cache of another version or with something that is not a contact', async () => {

@@ -1,7 +1,8 @@
 import * as assert from 'node:assert/strict';
 import type { Contact } from '../../src/api/types';
 import { matchesQuery } from '../support/matchesQuery';
-import { contactContextValue, displayName } from '../../src/format/contactText';
+import * as fc from 'fast-check';
+import { contactContextValue, displayName, foldForSearch } from '../../src/format/contactText';
 
 const ada: Contact = {
   id: 7,
@@ -32,5 +33,16 @@ describe('contact text', () => {
     assert.ok(matchesQuery(ada, 'ada engines'));
     assert.ok(matchesQuery({ id: 1, fullName: 'Émile Zola' }, 'emile'));
     assert.ok(!matchesQuery(ada, 'babbage'));
+  });
+
+  it('folds for search: lower case without accents, the same whether or not the text is ASCII', () => {
+    assert.equal(foldForSearch('Émile ÅSA Zoë ﬁne'), 'emile asa zoe fine');
+    assert.equal(foldForSearch('Ada.LOVELACE@Example.com'), 'ada.lovelace@example.com');
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary' }), (text) => {
+        assert.equal(foldForSearch(text), text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase());
+      }),
+      { numRuns: 500 },
+    );
   });
 });

@@ -19,6 +19,7 @@ import { MENTION_MAX_ITEMS, MentionProvider } from '../../../src/editor/mentionP
 import { exportText } from '../../support/exportText';
 import { bestMatches } from '../../../src/format/contactMatch';
 import { waitFor } from '../../support/waitFor';
+import { measureMemory } from './memoryBench';
 import { measureWindows } from './windowsBench';
 
 const RUNS = 5;
@@ -191,6 +192,7 @@ export async function run(): Promise<void> {
     const api = (extension?.isActive ? extension.exports : await extension?.activate()) as LinqContactsTestApi;
     await api.tokens.set(token);
     Object.assign(figures, await measureWindows(api, baseUrl));
+    Object.assign(figures, await measureMemory(api, process.env.LINQ_BENCH_MEMORY_URL ?? ''));
     await api.tokens.clear();
     if (file) {
       fs.writeFileSync(file, JSON.stringify({ figures }));
