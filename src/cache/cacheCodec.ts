@@ -66,9 +66,10 @@ export interface OpenedCache {
   readonly first: HeldContacts;
   /**
    * Every contact, parsed at the first call (a window that only needed the header, to see who wrote it, parses
-   * nothing more); rejects when the rest is not what `encodeCache` writes.
+   * nothing more); rejects when the rest is not what `encodeCache` writes. The first call's `take` is handed each
+   * thousand contacts as they are parsed (what is held grows while the rest is read).
    */
-  whole(): Promise<HeldContacts>;
+  whole(take?: (batch: readonly Contact[]) => void): Promise<HeldContacts>;
 }
 
 /**
@@ -150,13 +151,15 @@ export async function openCache(plain: Buffer): Promise<OpenedCache> {
     takenAt: header.takenAt,
     ...(header.share && { share: header.share }),
   };
-  const parseRest = async (): Promise<HeldContacts> => {
+  const parseRest = async (take?: (batch: readonly Contact[]) => void): Promise<HeldContacts> => {
     const contacts = [...firstContacts];
     if (!all) {
       await gunzipLines(plain.subarray(4 + headLength), (line) => {
-        for (const contact of contactsOf(line)) {
+        const batch = contactsOf(line);
+        for (const contact of batch) {
           contacts.push(contact);
         }
+        take?.(batch);
       });
     }
     if (contacts.length !== header.count) {
@@ -171,7 +174,7 @@ export async function openCache(plain: Buffer): Promise<OpenedCache> {
     };
   };
   let whole: Promise<HeldContacts> | undefined;
-  return { first, whole: () => (whole ??= parseRest()) };
+  return { first, whole: (take) => (whole ??= parseRest(take)) };
 }
 
 /**

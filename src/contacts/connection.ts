@@ -1,10 +1,14 @@
 import type { LinqClient } from '../api/linqClient';
 import { MAX_PER_PAGE } from '../api/limits';
 import type { HeldContacts } from '../cache/cacheCodec';
+import { foldAhead } from '../format/contactMatch';
 import type { Logger } from '../log/logger';
 import type { CacheConnection, ContactCache } from './contactCache';
 import { ContactStore } from './store/contactStore';
 import { WalkTurns } from './walkTurns';
+
+/** While the cache's rest is parsed, the store's listeners hear of the contacts held so far this often. */
+const FILL_NOTICE_MS = 100;
 
 /** The client and the contact store of one connection (token and base URL). */
 export interface Connection {
@@ -14,24 +18,42 @@ export interface Connection {
   readonly owner: CacheConnection;
   /** The contacts the store started from (the cache's first part), if any. */
   readonly held: HeldContacts | undefined;
+  /**
+   * True once what the store started from is read whole and its search texts are folded (`whenReady`): a refresh waits
+   * for that, so a search opened while it walks only compares instead of folding every text beside the walk.
+   */
+  readonly ready: () => boolean;
+  readonly whenReady: Promise<void>;
 }
 
 /**
  * The start of a connection: its store, from the encrypted cache when there is one (the first contacts at
- * once, the rest read in the background while demand waits for it), else empty.
+ * once, the rest read in the background, held as it is parsed, while demand waits for all of it), else empty.
  */
 export async function openConnection(
   client: LinqClient,
   owner: CacheConnection,
   cache: ContactCache | undefined,
 ): Promise<Connection> {
-  const opened = await cache?.read(owner);
+  // The rest is held as it is parsed, and heard of every 100 ms: a search waiting for it works through it meanwhile.
+  const filling: { store?: ContactStore } = {};
+  let toldAt = performance.now();
+  const opened = await cache?.read(owner, (batch) => {
+    const tell = performance.now() - toldAt >= FILL_NOTICE_MS;
+    toldAt = tell ? performance.now() : toldAt;
+    filling.store?.heldMore(batch, tell);
+  });
   const held = opened?.first;
   const store = new ContactStore(client, { perPage: MAX_PER_PAGE, held });
+  filling.store = store;
+  let ready = !opened;
   if (opened) {
     store.fillFrom(opened.whole);
   }
-  return { client, store, owner, held };
+  const whenReady = ready
+    ? Promise.resolve()
+    : store.filled.then(() => foldAhead(store.contacts, () => true)).finally(() => (ready = true));
+  return { client, store, owner, held, ready: () => ready, whenReady };
 }
 
 /** Logs counts (never contact data) when the store has every contact. */

@@ -14,6 +14,7 @@ import { holdsCacheFiles, readIfThere, removeCacheFiles, removeFile, writeAtomic
 import { cacheEnabled } from '../config';
 import { CACHE_KEY_SECRET } from '../constants';
 import { WalkLease } from '../cache/walkLease';
+import type { Contact } from '../api/types';
 import type { Logger } from '../log/logger';
 import type { HeldContacts } from './store/contactStore';
 
@@ -66,10 +67,10 @@ export class ContactCache implements vscode.Disposable {
   ) {}
 
   /**
-   * The connection's cache, or `undefined` (cache off, no key, no file): its first contacts at once, all in `whole`. One
-   * that cannot be read or decrypted is deleted, with one log line: the start is cold (`whole` resolves `undefined`).
+   * The connection's cache, or `undefined` (cache off, no key, no file): its first contacts at once, all in `whole`
+   * (each thousand to `take` as parsed). One that cannot be read is deleted, logged: `whole` resolves `undefined`.
    */
-  read(connection: CacheConnection): Promise<StartingCache | undefined> {
+  read(connection: CacheConnection, take?: (batch: readonly Contact[]) => void): Promise<StartingCache | undefined> {
     const ahead = this.keyAhead;
     this.keyAhead = undefined;
     return this.serially(async (): Promise<StartingCache | undefined> => {
@@ -94,7 +95,7 @@ export class ContactCache implements vscode.Disposable {
       try {
         const opened = await openCache(decryptCache(key, data));
         this.known.set(name, opened.first.share?.generation ?? Number.NaN);
-        const whole = opened.whole().then(
+        const whole = opened.whole(take).then(
           (content) => {
             this.log?.info(
               `Read the local copy: ${content.contacts.length} contacts (${data.length} bytes) in ${Math.round(performance.now() - started)} ms, the first ${opened.first.contacts.length} ready at once.`,
@@ -328,9 +329,8 @@ export class ContactCache implements vscode.Disposable {
 
   /** One log line for a failure (its message only: paths hold the host and a keyed hash, never the token). */
   private failed(what: 'read' | 'written' | 'deleted', error: unknown, outcome = ''): void {
-    this.log?.warn(
-      `The local copy could not be ${what} (${error instanceof Error ? error.message : 'unknown error'})${outcome}.`,
-    );
+    const why = error instanceof Error ? error.message : 'unknown error';
+    this.log?.warn(`The local copy could not be ${what} (${why})${outcome}.`);
   }
 
   /** Runs file operations one after another, in the order asked. */

@@ -127,9 +127,9 @@ export class LinqSession implements vscode.Disposable {
    */
   private refreshInPlace(connection: Connection): Promise<void> {
     const { client, store } = connection;
-    if (store.reading) {
-      // How far to walk depends on all that is held.
-      return store.filled.then(() => (this.current === store ? this.refreshInPlace(connection) : undefined));
+    if (!connection.ready()) {
+      // How far to walk depends on all that is held; and a search opened during the walk should not fold texts beside it.
+      return connection.whenReady.then(() => (this.current === store ? this.refreshInPlace(connection) : undefined));
     }
     let ended: () => void = () => undefined;
     const over = new Promise<void>((resolve) => (ended = resolve));

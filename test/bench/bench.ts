@@ -63,7 +63,7 @@ async function benchEditor(): Promise<Record<string, number>> {
 
 /**
  * `--cache-only`: only the encrypted cache's figures; `--sort-only`: only a change of the view's order at 100,000; `--walk-only`: only the adaptive walk against the fixed 4; `--import-only`: only the import; `--engine-only`: skip the real VS Code; `--view-only`: only the view runs; `--editor-only`: only export and
- * mentions; `--small`: only the 10,000-contact view run.
+ * mentions; `--small`: only the 10,000-contact view run; `--large`: only the 100,000-contact one.
  */
 async function main(): Promise<void> {
   let result: Record<string, number> = {};
@@ -99,7 +99,11 @@ async function main(): Promise<void> {
     result = { ...result, ...(await benchEditor()) };
   }
   if (!process.argv.includes('--engine-only') && !process.argv.includes('--editor-only')) {
-    for (const run of VIEW_RUNS.filter((r) => !process.argv.includes('--small') || r.contacts === 10_000)) {
+    const wanted = (r: (typeof VIEW_RUNS)[number]): boolean =>
+      process.argv.includes('--small')
+        ? r.contacts === 10_000
+        : !process.argv.includes('--large') || r.contacts > 10_000;
+    for (const run of VIEW_RUNS.filter(wanted)) {
       const figures = await benchView(run, (line) => console.log(line));
       // The 10,000-contact run keeps the plain keys; the others are prefixed with their size.
       const prefix = run.contacts === 10_000 ? '' : `at${run.contacts / 1000}k_`;

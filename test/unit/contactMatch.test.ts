@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import type { Contact } from '../../src/api/types';
 import * as fc from 'fast-check';
-import { bestMatches, ContactSearch, matchRank, queryWords } from '../../src/format/contactMatch';
+import { bestMatches, ContactSearch, foldAhead, matchRank, queryWords } from '../../src/format/contactMatch';
 
 const people: Contact[] = [
   { id: 1, fullName: 'Grace Hopper', email: 'grace@navy.example', company: 'US Navy', title: 'Rear Admiral' },
@@ -60,6 +60,32 @@ describe('the contact matcher (search and filter)', () => {
       [5_000],
     );
     assert.equal(bestMatches(many, '', 100).shown.length, 100);
+  });
+
+  it('foldAhead lets the event loop run between its slices, stops when no longer wanted, and changes no answer', async () => {
+    const many: Contact[] = Array.from({ length: 5_000 }, (_, i) => ({ id: i + 1, fullName: `Émile ${i}` }));
+    let turns = 0;
+    const ticking = setInterval(() => turns++, 0);
+    try {
+      await foldAhead(many, () => true, 0);
+      assert.ok(turns > 0, 'other work ran while it folded');
+      let asked = 0;
+      await foldAhead(
+        many,
+        () => {
+          asked++;
+          return false;
+        },
+        0,
+      );
+      assert.equal(asked, 1, 'it stopped at the first slice once no longer wanted');
+    } finally {
+      clearInterval(ticking);
+    }
+    assert.deepEqual(
+      bestMatches(many, 'emile 4999', 5).shown.map((c) => c.id),
+      [5000],
+    );
   });
 
   it('ContactSearch answers as bestMatches does, query after query, as the list grows or is replaced', () => {

@@ -18,19 +18,15 @@ export interface ContactStoreOptions {
   readonly concurrency?: number;
   /** Contacts held at most (default `MAX_CONTACTS`); the store stops there with `capped` set. */
   readonly maxContacts?: number;
-  /**
-   * Start from these (the encrypted cache): they answer at once, and the store pages on from where they end.
-   * `heldSince` says when they were loaded until a refresh (`refreshedWith`) replaces them.
-   */
+  /** Start from these (the cache): they answer at once; `heldSince` says when they were loaded until a refresh. */
   readonly held?: HeldContacts;
 }
 
 /**
- * Every contact of one connection (token and base URL), loaded page by page and kept once. The tree, Load more,
- * the filter, search, lookup and the detail tab all read from here, so within one connection each page is
- * requested once. Its rooms: the collection (`ContactCollection`: order, by id, the email/phone index, the
- * writes' effects), the page scheduler (`PageScheduler`: demand, pages in flight), the refresh merge
- * (`mergeRefresh`), and the start from the cache (`held`, `fillFrom`) here.
+ * Every contact of one connection (token and base URL), loaded page by page and kept once. The tree, Load more, the
+ * filter, search, lookup and the detail tab all read from here, so within one connection each page is requested once.
+ * Its rooms: the collection (`ContactCollection`: order, by id, the email/phone index, the writes' effects), the page
+ * scheduler (`PageScheduler`: demand, pages in flight), the refresh merge (`mergeRefresh`), the start from the cache.
  */
 export class ContactStore {
   private readonly collection: ContactCollection;
@@ -77,8 +73,8 @@ export class ContactStore {
   }
 
   /**
-   * The rest of the held contacts, still being read (the cache's first contacts came in `held`): demand
-   * waits for them before anything is asked of Linq. A rest that cannot be read leaves what is held.
+   * The rest of the held contacts, being read (the first came in `held`; more come in `heldMore`): demand waits for
+   * all of them before anything is asked of Linq. A rest that cannot be read leaves what is held.
    */
   fillFrom(rest: Promise<HeldContacts | undefined>): void {
     const filling: Promise<void> = rest
@@ -99,6 +95,16 @@ export class ContactStore {
         }
       });
     this.filling = filling;
+  }
+
+  /** More of the held contacts as they are read (`fillFrom`); with `tell`, listeners hear of them now. */
+  heldMore(batch: readonly Contact[], tell: boolean): void {
+    if (this.filling && !this.disposed) {
+      this.pages.delivered(batch);
+      if (tell) {
+        this.notify();
+      }
+    }
   }
 
   /** True while held contacts are still being read (`fillFrom`): what the store holds is not all it will. */
@@ -207,10 +213,7 @@ export class ContactStore {
     this.pages.settle();
   }
 
-  /**
-   * The ids a refresh or another window brought that were not held before, in the order found (a live list: it grows).
-   * Never the first walk's contacts, nor the ones created here (they are held already).
-   */
+  /** Ids a refresh or another window brought that were not held (a live list), never the first walk's nor creates. */
   get arrived(): readonly number[] {
     return this.arrivals.ids;
   }
@@ -320,10 +323,7 @@ export class ContactStore {
     return this.pages.ensure(count, priority);
   }
 
-  /**
-   * Loads in the background until `limit` contacts are held (or all are): the walk that prefetch,
-   * search and the filter share. Raising the limit extends a walk under way.
-   */
+  /** Loads in the background until `limit` contacts are held (or all): prefetch, search and the filter share it. */
   walk(limit: number = Number.POSITIVE_INFINITY): Promise<void> {
     this.pages.walkTo(limit);
     return this.ensure(limit, 'walk');
