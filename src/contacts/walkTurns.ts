@@ -23,14 +23,25 @@ export class WalkTurns {
   /** Ends a wait for a turn at once (the connection changed). */
   private readonly waits = new Set<() => void>();
   private disposed = false;
+  /** This window's last walk asked for, in its turn or waiting for it. */
+  private last: Promise<unknown> = Promise.resolve();
 
   constructor(
     private readonly lease: Promise<WalkLease | undefined>,
     private readonly log?: Logger,
   ) {}
 
-  /** Runs `walk` in this window's turn; resolves when it ran, or was no longer needed. */
-  async run(walk: () => Promise<void>, options: TurnOptions): Promise<void> {
+  /**
+   * Runs `walk` in this window's turn; resolves when it ran, or was no longer needed. This window's own walks run one
+   * after another (two asked at once would race for the lease, and the loser would wait for its own window's).
+   */
+  run(walk: () => Promise<void>, options: TurnOptions): Promise<void> {
+    const turn = this.last.then(() => this.runInTurn(walk, options));
+    this.last = turn.catch(() => undefined);
+    return turn;
+  }
+
+  private async runInTurn(walk: () => Promise<void>, options: TurnOptions): Promise<void> {
     const lease = await this.lease.catch(() => undefined);
     if (this.disposed || !options.needed()) {
       return;
@@ -55,7 +66,7 @@ export class WalkTurns {
         const timer = setTimeout(end, wait);
         this.waits.add(end);
       });
-      return this.run(walk, options);
+      return this.runInTurn(walk, options);
     }
     const renewal = setInterval(() => {
       void lease.renew().then(

@@ -53,6 +53,9 @@ async function benchEditor(): Promise<Record<string, number>> {
         `after a full collection ${f.memoryLiveHeapMB} MB live of ${f.memoryLiveHeapTotalMB} MB (${f.memoryLiveExternalMB} MB outside the heap, resident ${f.memoryLiveRssMB} MB); ` +
         `after a search over all ${f.memorySearchedHeapMB} MB; the window closed ${f.memoryClosedHeapMB} MB (resident ${f.memoryClosedRssMB} MB)`,
     );
+    console.log(
+      `several windows, ${f.at100k_windowsHeld} held: another window's edit shows in ${f.at100k_windowsSyncMs} ms (median of 3, at most ${f.at100k_windowsSyncMaxMs} ms) after the write's answer; the write itself ${f.at100k_windowsWriteMs} ms`,
+    );
     return f;
   } finally {
     large.child.kill();

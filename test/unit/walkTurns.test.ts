@@ -46,6 +46,22 @@ describe('WalkTurns: background walks in turn across windows', () => {
     assert.equal(walks, 1, 'one walk for three windows');
   });
 
+  it('runs a window’s own walks asked at once one after the other, neither waiting for its own lease', async () => {
+    const turns = new WalkTurns(lease('a'));
+    const order: string[] = [];
+    const walk = (name: string) => async (): Promise<void> => {
+      order.push(`${name} starts`);
+      await new Promise((r) => setTimeout(r, 20));
+      order.push(`${name} ends`);
+    };
+    // Without its own turns, the second would find the first's lease and wait for it to expire (30 s and more).
+    await Promise.all([
+      turns.run(walk('refresh'), { needed: () => true }),
+      turns.run(walk('prefetch'), { needed: () => true }),
+    ]);
+    assert.deepEqual(order, ['refresh starts', 'refresh ends', 'prefetch starts', 'prefetch ends']);
+  });
+
   it('a forced walk (Refresh Contacts) runs while another window holds the lease; without a lease every walk runs', async () => {
     let walks = 0;
     const walk = (): Promise<void> => {

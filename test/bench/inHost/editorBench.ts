@@ -19,6 +19,7 @@ import { MENTION_MAX_ITEMS, MentionProvider } from '../../../src/editor/mentionP
 import { exportText } from '../../support/exportText';
 import { bestMatches } from '../../../src/format/contactMatch';
 import { waitFor } from '../../support/waitFor';
+import { MEMORY_CONTACTS } from '../benchStandIn';
 import { measureMemory } from './memoryBench';
 import { measureWindows } from './windowsBench';
 
@@ -192,7 +193,11 @@ export async function run(): Promise<void> {
     const api = (extension?.isActive ? extension.exports : await extension?.activate()) as LinqContactsTestApi;
     await api.tokens.set(token);
     Object.assign(figures, await measureWindows(api, baseUrl));
-    Object.assign(figures, await measureMemory(api, process.env.LINQ_BENCH_MEMORY_URL ?? ''));
+    const large = process.env.LINQ_BENCH_MEMORY_URL ?? '';
+    Object.assign(figures, await measureMemory(api, large));
+    // The same windows figure with 100,000 held (three runs).
+    const at100k = await measureWindows(api, large, MEMORY_CONTACTS, { syncRuns: 3, threeAtOnce: false });
+    Object.assign(figures, Object.fromEntries(Object.entries(at100k).map(([k, v]) => [`at100k_${k}`, v])));
     await api.tokens.clear();
     if (file) {
       fs.writeFileSync(file, JSON.stringify({ figures }));
