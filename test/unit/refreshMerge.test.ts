@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import type { Contact } from '../../src/api/types';
 import { ContactCollection } from '../../src/contacts/store/contactCollection';
-import { mergeOtherWindow, mergeRefresh, sameList } from '../../src/contacts/store/refreshMerge';
+import { mergeOtherWindow, mergeRefresh, sameList, sameSince } from '../../src/contacts/store/refreshMerge';
 
 const person = (id: number, updatedAt = '2026-01-01T00:00:00Z'): Contact => ({ id, firstName: `P${id}`, updatedAt });
 
@@ -36,6 +36,15 @@ describe('mergeRefresh: a refresh’s walk taken into what is held', () => {
       mergeRefresh(held(1, 2, 3), [person(3)], true).map((x) => x.id),
       [3],
     );
+  });
+
+  it('sameSince: what a refresh listed since the last batch is what is held, in the same places, as new', () => {
+    const list = [person(1), person(2), person(3)];
+    assert.equal(sameSince(list, [person(1), person(2)], 0), true, 'equal copies count as the same');
+    assert.equal(sameSince(list, [person(1), person(9)], 0), false, 'another contact at a place');
+    assert.equal(sameSince(list, [person(1), person(2), person(3), person(4)], 3), false, 'one more than held');
+    assert.equal(sameSince(list, [person(1), { ...person(2), title: 'New' }], 1), false, 'a changed one');
+    assert.equal(sameSince(list, [person(9), person(2)], 1), true, 'only from `from` on');
   });
 
   it('sameList compares objects in order', () => {
