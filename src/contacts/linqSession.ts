@@ -6,7 +6,7 @@ import type { Contact, FindQuery } from '../api/types';
 import { findExisting, type WriteTarget } from './contactWriter';
 import type { TokenStore } from '../auth/tokenStore';
 import { affectsConnection, readOnlyMode, readSettings, workspaceOffersBaseUrl } from '../config';
-import { MAX_PER_PAGE } from '../api/limits';
+import { MAX_PER_PAGE, WALK_CONCURRENCY } from '../api/limits';
 import type { Logger } from '../log/logger';
 import type { ContactCache, CacheConnection } from './contactCache';
 import { logWhenAllLoaded, openConnection, shareCache, type Connection, type SharedCache } from './connection';
@@ -15,6 +15,8 @@ import { refreshInPlace, type RefreshWalk } from './store/refreshMerge';
 
 /** Listener for the all-contacts walk: every contact so far, and where the walk stands. */
 export type AllContactsListener = (all: readonly Contact[], progress: StoreProgress | undefined, done: boolean) => void;
+
+const REFRESH_SETTLE_MS = 2_000; // The refresh of a start from the cache waits this long (see `refreshIfDue`).
 
 /**
  * The connection to Linq as the settings and the token define it now: the API client and the one
@@ -137,7 +139,8 @@ export class LinqSession implements vscode.Disposable {
     const target = store.complete
       ? Number.POSITIVE_INFINITY
       : Math.max(store.contacts.length, readSettings().prefetchLimit);
-    const walker = new ContactStore(client, { perPage: MAX_PER_PAGE });
+    // The contacts already show: the refresh keeps to 4 pages in flight, leaving the host to what the user does.
+    const walker = new ContactStore(client, { perPage: MAX_PER_PAGE, concurrency: WALK_CONCURRENCY });
     const refresh = refreshInPlace(walker, store, target, {
       done: (walker, ms) =>
         this.log?.info(
@@ -169,11 +172,11 @@ export class LinqSession implements vscode.Disposable {
     });
   }
 
-  /** Starts the refresh of contacts from the cache, once, unless `prefetchLimit` is 0 (then the cache stays as it is). */
+  /** Refreshes contacts from the cache once (not with `prefetchLimit` 0), a moment later: the first are the user's. */
   private refreshIfDue(connection: Connection): void {
     if (this.refreshDue.has(connection.store) && readSettings().prefetchLimit > 0) {
       this.refreshDue.delete(connection.store);
-      this.refreshInTurn(connection, false);
+      setTimeout(() => this.current === connection.store && this.refreshInTurn(connection, false), REFRESH_SETTLE_MS);
     }
   }
 
