@@ -119,6 +119,22 @@ describe('ContactStore (one store per connection) against the stand-in', () => {
     assert.equal(store.get(5000), undefined);
   });
 
+  it('another window’s copy taken in makes what is held as fresh as the fresher of the two, not "now"', () => {
+    const people = (ids: number[]): Contact[] => ids.map((id) => ({ id, firstName: `P${id}` }));
+    const held: HeldContacts = { contacts: people([1, 2]), totalCount: 2, complete: true, takenAt: 1_000_000 };
+    const store = new ContactStore({ listContacts: () => Promise.reject(new Error('no network here')) }, { held });
+    const share = { writer: 'other', generation: 1, deleted: [] };
+    store.takeIn({ contacts: people([1, 2, 3]), totalCount: 3, complete: true, takenAt: 2_000_000, share });
+    assert.deepEqual(
+      store.contacts.map((c) => c.id),
+      [1, 2, 3],
+    );
+    assert.equal(store.heldContacts('me').takenAt, 2_000_000, 'the other copy’s time, not the time it was taken in');
+    store.takeIn({ contacts: people([1, 2, 3]), totalCount: 3, complete: true, takenAt: 1_500_000, share });
+    assert.equal(store.heldContacts('me').takenAt, 2_000_000, 'an older copy does not make it older either');
+    store.dispose();
+  });
+
   describe('started from held contacts (the encrypted copy) and refreshed in place', () => {
     const heldFromWalk = async (limit?: number): Promise<HeldContacts> => {
       const first = new ContactStore(make(), { concurrency: 4 });

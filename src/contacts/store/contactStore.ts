@@ -127,13 +127,14 @@ export class ContactStore {
   }
 
   /**
-   * Another window's cache, written after what is held: taken in by `mergeOtherWindow` (new contacts appear, changed
-   * ones change, deleted ones leave); a complete list completes this store. Its new contacts count as arrivals.
+   * Another window's cache, written after what is held, taken in by `mergeOtherWindow`; a complete list completes this
+   * store, its new contacts count as arrivals, and what is held is as fresh as the fresher of the two (not "now").
    */
   takeIn(other: HeldContacts): void {
     if (this.disposed) {
       return;
     }
+    const freshness = Math.max(this.heldSince ?? this.changedAt, other.takenAt);
     this.collection.markGone(other.share?.deleted ?? []);
     this.arrivals.noteNew(other.contacts, this.collection, this.pages.complete);
     const next = mergeOtherWindow(this.collection, other, (id) => this.arrivals.at(id));
@@ -141,7 +142,6 @@ export class ContactStore {
       this.collection.replace(next);
     }
     this.pages.totalCount = Math.max(this.pages.totalCount, other.totalCount, next.length);
-    // Fresher contacts than the ones held from before: no longer "as of".
     this.heldSince = this.heldSince !== undefined && other.takenAt > this.heldSince ? undefined : this.heldSince;
     if (other.complete && !this.pages.complete) {
       this.pages.completedElsewhere();
@@ -149,6 +149,7 @@ export class ContactStore {
     }
     this.notify();
     this.pages.settle();
+    this.changedAt = freshness;
   }
 
   /** What the encrypted cache keeps of this store: its contacts, how far it got, and when; `writer` shares it. */
@@ -232,7 +233,6 @@ export class ContactStore {
     return this.pages.complete;
   }
 
-  /** True while list requests are in flight. */
   get busy(): boolean {
     return this.pages.busy;
   }
@@ -313,8 +313,8 @@ export class ContactStore {
   }
 
   /**
-   * Resolves once at least `count` contacts are held, or every contact is; rejects when a page it waited
-   * for failed (the next call asks for that page again). `user` demand is fetched before the walk's.
+   * Resolves once `count` contacts (or all) are held; rejects when a page it waited for failed (the next call asks for
+   * it again). `user` demand is fetched before the walk's.
    */
   ensure(count: number, priority: Priority = 'user'): Promise<void> {
     if (!this.disposed && this.filling && !(this.pages.complete || this.collection.size >= count)) {
