@@ -51,8 +51,7 @@ describe('Browsing like a contacts app in a real VS Code from the .vsix: sort, p
     await wb.contextMenu('Aaron Aardvark', 'Pin Contact');
     await wb.row(/^Pinned/).waitFor();
     await wb.screenshot('contacts-sorted-pinned-dark', true);
-    await wb.runCommand('Developer: Reload Window');
-    await wb.page.locator('.monaco-workbench').waitFor();
+    await wb.reload();
     await wb.showContacts();
     await wb.row(/^Pinned/).waitFor({ timeout: 60_000 });
     const rows = await wb.rows().allTextContents();

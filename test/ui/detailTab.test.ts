@@ -138,8 +138,7 @@ for (const theme of ['dark', 'light'] as const) {
 
     it('restores the open tab after Developer: Reload Window', async () => {
       const target = demoContact(200);
-      await wb.runCommand('Developer: Reload Window');
-      await wb.page.locator('.monaco-workbench').waitFor();
+      await wb.reload();
       await wb
         .detail()
         .locator('a[href^="mailto:"]', { hasText: target.email as string })

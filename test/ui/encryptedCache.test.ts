@@ -73,8 +73,7 @@ describe('the encrypted cache in a real VS Code from the .vsix: a reloaded windo
     // Every list request now fails: rows can only come from the cache.
     wb.standIn.configure({ forceStatus: 503 });
     wb.standIn.requests.length = 0;
-    await wb.runCommand('Developer: Reload Window');
-    await wb.page.locator('.monaco-workbench').waitFor();
+    await wb.reload();
     await wb.showContacts();
     await wb
       .row(demoContact(0).full_name as string)

@@ -140,6 +140,17 @@ export class Workbench {
   }
 
   /** Runs a palette command by its title. */
+  /**
+   * Developer: Reload Window, as a user runs it; resolves once the new page has loaded and shows its workbench (not
+   * while the old page is still there: a click then would land on the page being replaced).
+   */
+  async reload(): Promise<void> {
+    const loaded = this.page.waitForEvent('load', { timeout: 120_000 });
+    await this.runCommand('Developer: Reload Window');
+    await loaded;
+    await this.page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+  }
+
   async runCommand(title: string): Promise<void> {
     await this.openPalette(title);
     await this.quickInput.press('Enter');
